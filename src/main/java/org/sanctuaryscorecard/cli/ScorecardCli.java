@@ -1,0 +1,74 @@
+package org.sanctuaryscorecard.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.sanctuaryscorecard.jurisdiction.JurisdictionsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The command line of the one jar: {@code serve} starts the web application, every other command runs and exits. */
+@Command(name = "sanctuary-scorecard",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScorecardCli.Version.class,
+        description = {
+                "Assess how far a U.S. city, county or state keeps its police and jails out of federal immigration enforcement.",
+                "",
+                "With no command, or with 'serve', starts the web application."},
+        subcommands = {ServeCommand.class, JurisdictionsCommand.class, CommandLine.HelpCommand.class})
+public final class ScorecardCli implements Runnable {
+
+    /** Returned by {@link #run} when the web application is running and the JVM must stay up. */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Runs the command line.
+     *
+     * @param args        the program arguments
+     * @param startServer starts the web application with the given Spring arguments
+     * @return the process exit code, or {@link #KEEP_RUNNING} after the server started
+     */
+    public static int run(String[] args, Consumer<String[]> startServer) {
+        ServeCommand.launcher = startServer;
+        CommandLine commandLine = new CommandLine(new ScorecardCli());
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + ex.getMessage()));
+            return 2;
+        });
+        int code = commandLine.execute(withDefaultCommand(args));
+        return ServeCommand.started ? KEEP_RUNNING : code;
+    }
+
+    /** No arguments, or only Spring-style options such as --server.port=9090, mean "serve". */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || (args[0].startsWith("--") && !TOP_LEVEL_OPTIONS.contains(args[0]))) {
+            List<String> all = new ArrayList<>();
+            all.add("serve");
+            all.addAll(List.of(args));
+            return all.toArray(String[]::new);
+        }
+        return args;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ScorecardCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Sanctuary Scorecard " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

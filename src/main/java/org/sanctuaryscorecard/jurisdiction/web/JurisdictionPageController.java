@@ -1,0 +1,77 @@
+package org.sanctuaryscorecard.jurisdiction.web;
+
+import java.util.List;
+
+import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
+import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The jurisdiction pages: search results, typeahead suggestions, and one page per jurisdiction. */
+@Controller
+class JurisdictionPageController {
+
+    static final int CHILDREN_PER_PAGE = 50;
+    static final int SUGGESTIONS = 8;
+
+    private final JurisdictionLookup lookup;
+
+    JurisdictionPageController(JurisdictionLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @GetMapping("/jurisdictions")
+    String search(@RequestParam(name = "q", required = false) String query, Model model) {
+        model.addAttribute("query", query == null ? "" : query);
+        if (query != null && !query.isBlank()) {
+            model.addAttribute("matches", lookup.search(query, JurisdictionCatalog.MAX_RESULTS));
+        }
+        model.addAttribute("catalog", lookup.catalog());
+        return "jurisdiction/search";
+    }
+
+    /** The typeahead's list of links (an htmx fragment); empty input gives an empty list, not an error. */
+    @GetMapping("/jurisdictions/suggest")
+    String suggest(@RequestParam(name = "q", required = false) String query, Model model) {
+        model.addAttribute("catalog", lookup.catalog());
+        if (query == null || query.isBlank()) {
+            model.addAttribute("matches", List.of());
+        } else if (query.length() > JurisdictionCatalog.MAX_QUERY_LENGTH) {
+            model.addAttribute("matches", List.of());
+            model.addAttribute("problem", "tooLong");
+        } else {
+            model.addAttribute("matches", lookup.search(query, SUGGESTIONS));
+            model.addAttribute("query", query);
+        }
+        return "jurisdiction/suggestions :: suggestions";
+    }
+
+    @GetMapping("/jurisdictions/{geoid}")
+    String page(@PathVariable String geoid, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+        Jurisdiction jurisdiction = lookup.require(geoid);
+        JurisdictionCatalog catalog = lookup.catalog();
+        List<Jurisdiction> children = catalog.children(jurisdiction);
+        int pages = Math.max(1, (children.size() + CHILDREN_PER_PAGE - 1) / CHILDREN_PER_PAGE);
+        if (page < 1 || page > pages) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "There is no page " + page + " of this list; pages run from 1 to " + pages + ".");
+        }
+        int from = (page - 1) * CHILDREN_PER_PAGE;
+        model.addAttribute("jurisdiction", jurisdiction);
+        model.addAttribute("state", catalog.stateOf(jurisdiction));
+        model.addAttribute("parents", catalog.parents(jurisdiction));
+        model.addAttribute("counties", jurisdiction.countyGeoids().stream().map(catalog::find)
+                .flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("children", children.subList(from, Math.min(children.size(), from + CHILDREN_PER_PAGE)));
+        model.addAttribute("childCount", children.size());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("firstChild", from + 1);
+        return "jurisdiction/page";
+    }
+}
