@@ -1,5 +1,6 @@
 package org.sanctuaryscorecard.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +39,14 @@ public final class ScorecardCli implements Runnable {
      * @return the process exit code, or {@link #KEEP_RUNNING} after the server started
      */
     public static int run(String[] args, Consumer<String[]> startServer) {
+        return run(args, startServer, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** As {@link #run(String[], Consumer)}, writing to the given streams (tests capture them). */
+    public static int run(String[] args, Consumer<String[]> startServer, PrintWriter out, PrintWriter err) {
         ServeCommand.launcher = startServer;
-        CommandLine commandLine = new CommandLine(new ScorecardCli());
+        ServeCommand.started = false;
+        CommandLine commandLine = new CommandLine(new ScorecardCli()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + ex.getMessage()));
             return 2;

@@ -109,6 +109,14 @@ public final class FrameworkLoader {
             if (!json.isObject()) {
                 throw error("expected a mapping of fields (" + String.join(", ", allowed).replace("?", "") + ")");
             }
+            JsonNode id = json.get("id");
+            if (id != null && id.isString() && ID.matcher(id.asString().strip()).matches()) {
+                return named(id.asString().strip()).checkFields(allowed);
+            }
+            return checkFields(allowed);
+        }
+
+        private Node checkFields(String... allowed) {
             Set<String> names = new LinkedHashSet<>();
             for (String a : allowed) {
                 names.add(a.replace("?", ""));

@@ -18,7 +18,7 @@ class FrameworkConfiguration {
 
     @Bean
     Framework framework(@Value("${scorecard.framework.location}") String location, ResourceLoader resourceLoader) {
-        String source = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        String source = location.replaceFirst("^(classpath|file):", "");
         Resource resource = resourceLoader.getResource(location);
         if (!resource.exists()) {
             throw new FrameworkException(source, "", "the file does not exist; check the setting scorecard.framework.location");

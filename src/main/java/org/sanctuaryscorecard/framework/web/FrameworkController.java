@@ -26,6 +26,8 @@ class FrameworkController {
         model.addAttribute("framework", framework);
         model.addAttribute("tableRows", tableRows(framework));
         model.addAttribute("provisionNames", provisionNames(framework));
+        model.addAttribute("questionNumbers", questionNumbers(framework));
+        model.addAttribute("askedIfAnswers", askedIfAnswers(framework));
         return "framework/framework";
     }
 
@@ -42,6 +44,36 @@ class FrameworkController {
             rows.computeIfAbsent(criterion.chapterRow(), r -> new java.util.ArrayList<>()).add(criterion);
         }
         return List.copyOf(rows.values());
+    }
+
+    /** "2.1" for the first question of criterion 2: how the page refers to questions. */
+    static Map<String, String> questionNumbers(Framework framework) {
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (Criterion criterion : framework.criteria()) {
+            for (int i = 0; i < criterion.questions().size(); i++) {
+                numbers.put(criterion.questions().get(i).id(), criterion.number() + "." + (i + 1));
+            }
+        }
+        return numbers;
+    }
+
+    /** For each follow-up question, the words of the earlier answer it depends on ("No"). */
+    static Map<String, String> askedIfAnswers(Framework framework) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Criterion criterion : framework.criteria()) {
+            for (Framework.CriterionQuestion question : criterion.questions()) {
+                if (question.askedIf() == null) {
+                    continue;
+                }
+                Criterion earlier = framework.criteria().stream()
+                        .filter(c -> c.questions().stream().anyMatch(q -> q.id().equals(question.askedIf().question())))
+                        .findFirst().orElseThrow();
+                framework.answerSet(earlier.answerSet()).orElseThrow().options().stream()
+                        .filter(o -> o.code().equals(question.askedIf().answer()))
+                        .forEach(o -> answers.put(question.id(), o.label()));
+            }
+        }
+        return answers;
     }
 
     static Map<String, String> provisionNames(Framework framework) {
