@@ -47,6 +47,19 @@ public final class JurisdictionCatalog {
                 default -> { }
             }
         }
+        for (Jurisdiction j : jurisdictions) {
+            Jurisdiction state = byGeoid.get(j.stateGeoid());
+            if (state == null || state.kind() != JurisdictionKind.STATE) {
+                throw new IllegalArgumentException(j.geoid() + " " + j.name() + " lies in state " + j.stateGeoid()
+                        + ", which is not in the list of states");
+            }
+            for (String county : j.countyGeoids()) {
+                if (!byGeoid.containsKey(county)) {
+                    throw new IllegalArgumentException(j.geoid() + " " + j.name() + " lies in county " + county
+                            + ", which is not in the list of counties");
+                }
+            }
+        }
         Comparator<Jurisdiction> childOrder = Comparator
                 .comparing((Jurisdiction j) -> j.kind().ordinal())
                 .thenComparing(Jurisdiction::name, String.CASE_INSENSITIVE_ORDER)

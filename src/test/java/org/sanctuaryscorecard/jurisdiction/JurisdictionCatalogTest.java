@@ -63,6 +63,25 @@ class JurisdictionCatalogTest {
     }
 
     @Test
+    void everyJurisdictionLiesInAKnownStateIncludingTheTerritories() {
+        assertThat(catalog.all()).allSatisfy(j -> assertThat(catalog.stateOf(j)).isNotNull()
+                .satisfies(state -> assertThat(state.kind()).isEqualTo(JurisdictionKind.STATE)));
+        Jurisdiction stCroix = catalog.find("78010").orElseThrow();
+        assertThat(catalog.stateOf(stCroix).name()).isEqualTo("U.S. Virgin Islands");
+        assertThat(catalog.find("78").orElseThrow().stateCode()).isEqualTo("VI");
+        assertThat(catalog.find("74")).isEmpty();
+    }
+
+    @Test
+    void aCatalogRefusesAJurisdictionOutsideAnyKnownState() {
+        Jurisdiction orphan = new Jurisdiction("99001", "Nowhere County", "Nowhere", JurisdictionKind.COUNTY, "County",
+                "99", "ZZ", null, List.of());
+
+        assertThatThrownBy(() -> new JurisdictionCatalog(List.of(orphan)))
+                .hasMessage("99001 Nowhere County lies in state 99, which is not in the list of states");
+    }
+
+    @Test
     void aPlaceCanSpanSeveralCounties() {
         Jurisdiction newYork = catalog.find("3651000").orElseThrow();
 

@@ -15,7 +15,8 @@ import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 
 /**
  * An in-memory index of jurisdiction names for typeahead search: every query word must match a word of the name
- * or of its state, exactly, as a prefix, or (for words of four letters or more) within one or two typos. Results
+ * or of its state, exactly, as a prefix, or (for words of four letters or more) within one or two typos after the
+ * first letter. Results
  * are ranked by how well the name matches, then by population.
  */
 public final class NameIndex {
@@ -161,7 +162,14 @@ public final class NameIndex {
         if (allowed == 0) {
             return;
         }
-        for (int t = 0; t < vocabulary.length; t++) {
+        // Typos are forgiven after the first letter (as Lucene's fuzzy query does with a prefix length of 1), so
+        // only the slice of the sorted vocabulary that starts with that letter is compared.
+        String first = word.substring(0, 1);
+        int from = Arrays.binarySearch(vocabulary, first);
+        if (from < 0) {
+            from = -from - 1;
+        }
+        for (int t = from; t < vocabulary.length && vocabulary[t].startsWith(first); t++) {
             if (quality(word, vocabulary[t]) == FUZZY) {
                 for (int entry : postings[t]) {
                     matches.set(entry);
@@ -211,7 +219,8 @@ public final class NameIndex {
             return PREFIX;
         }
         int allowed = allowedTypos(word);
-        if (allowed == 0 || Math.abs(token.length() - word.length()) > allowed && token.length() < word.length()) {
+        if (allowed == 0 || token.isEmpty() || token.charAt(0) != word.charAt(0)
+                || Math.abs(token.length() - word.length()) > allowed && token.length() < word.length()) {
             return NONE;
         }
         if (editDistance(word, token, allowed) <= allowed) {
