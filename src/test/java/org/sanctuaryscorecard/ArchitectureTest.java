@@ -1,7 +1,12 @@
 package org.sanctuaryscorecard;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -28,12 +33,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void frameworkAndJurisdictionDependOnNoOtherModule() {
+    void frameworkAndJurisdictionDependOnNoFeatureModule() {
         for (String independent : new String[] {"framework", "jurisdiction"}) {
             ApplicationModule module = modules.getModuleByName(independent).orElseThrow();
-            assertThat(module.getDirectDependencies(modules).uniqueModules())
-                    .as("modules %s depends on", independent).isEmpty();
+            assertThat(module.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
+                    .as("modules %s depends on (only the shared web layer, for its pages)", independent)
+                    .allMatch("web"::equals);
         }
+    }
+
+    @Test
+    void theDomainCoresKnowNothingOfTheWeb() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sanctuaryscorecard");
+        ArchRule rule = noClasses()
+                .that().resideInAnyPackage("org.sanctuaryscorecard.framework", "org.sanctuaryscorecard.framework.internal",
+                        "org.sanctuaryscorecard.jurisdiction", "org.sanctuaryscorecard.jurisdiction.internal")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sanctuaryscorecard.web..",
+                        "org.springframework.web..", "org.springframework.ui..", "jakarta.servlet..")
+                .because("the framework and the jurisdictions are used by the command line and tests without a web server");
+        rule.check(classes);
     }
 
     @Test

@@ -242,13 +242,11 @@ public final class FrameworkLoader {
                     root.list("provisions", n -> {
                         Node p = n.fields("id", "name", "protective-rule", "toolkit-source");
                         String id = p.id();
-                        p = p.named(id);
                         return new Framework.Provision(id, p.text("name"), p.text("protective-rule"), p.text("toolkit-source"));
                     }),
                     root.list("provision-labels", n -> {
                         Node l = n.fields("id", "name", "definition");
                         String id = l.id();
-                        l = l.named(id);
                         return new Framework.ProvisionLabel(id, l.text("name"), l.text("definition"));
                     }),
                     new Framework.Background(background.text("title"), background.texts("paragraphs")),
@@ -262,7 +260,6 @@ public final class FrameworkLoader {
                     root.list("resources", n -> {
                         Node r = n.fields("id", "text", "url", "link-target?");
                         String id = r.id();
-                        r = r.named(id);
                         String linkTarget = r.optionalText("link-target");
                         if (linkTarget != null) {
                             r.matching("link-target", URL, "a web address starting with http:// or https://");
@@ -275,7 +272,6 @@ public final class FrameworkLoader {
         AnswerSet answerSet(Node n) {
             Node set = n.fields("id", "options");
             String id = set.id();
-            set = set.named(id);
             List<AnswerOption> options = set.list("options", o -> {
                 Node option = o.fields("code", "label");
                 return new AnswerOption(option.text("code"), option.text("label"));
@@ -295,7 +291,6 @@ public final class FrameworkLoader {
         LandscapeQuestion landscapeQuestion(Node n) {
             Node q = n.fields("id", "text", "note?", "answer");
             String id = q.id();
-            q = q.named(id);
             Node answer = q.child("answer").fields("type", "answer-set?");
             String typeName = answer.text("type");
             LandscapeAnswerType type = LandscapeAnswerType.of(typeName).orElseThrow(() -> answer.error(
@@ -320,7 +315,6 @@ public final class FrameworkLoader {
                     b.list("strategies", s -> {
                         Node strategy = s.fields("id", "text", "provisions", "examples");
                         String id = strategy.id();
-                        strategy = strategy.named(id);
                         return new Framework.Strategy(id, strategy.text("text"), strategy.texts("provisions"),
                                 strategy.list("examples", e -> {
                                     Node example = e.fields("name", "jurisdiction");
@@ -331,7 +325,6 @@ public final class FrameworkLoader {
                     new Framework.ComplementaryReforms(reforms.text("text"), reforms.list("reforms", r -> {
                         Node reform = r.fields("id", "name", "provisions");
                         String id = reform.id();
-                        reform = reform.named(id);
                         return new Framework.Reform(id, reform.text("name"), reform.texts("provisions"));
                     })));
         }
@@ -339,7 +332,6 @@ public final class FrameworkLoader {
         BestPractice practice(Node n) {
             Node p = n.fields("id", "text", "provisions");
             String id = p.id();
-            p = p.named(id);
             return new BestPractice(id, p.text("text"), p.texts("provisions"));
         }
 
@@ -347,7 +339,6 @@ public final class FrameworkLoader {
             Node c = n.fields("id", "number", "chapter-row", "name", "statement", "provisions", "answer-set",
                     "questions", "where-to-look", "footnotes");
             String id = c.id();
-            c = c.named(id);
             List<String> provisions = c.texts("provisions");
             if (provisions.isEmpty()) {
                 throw c.error("a criterion must name at least one provision it evaluates");
@@ -366,9 +357,8 @@ public final class FrameworkLoader {
         }
 
         CriterionQuestion question(Node n) {
-            Node q = n.fields("id", "text", "evidence-kind", "asked-if?");
-            String id = q.id();
-            Node named = q.named(id);
+            Node named = n.fields("id", "text", "evidence-kind", "asked-if?");
+            String id = named.id();
             String kindName = named.text("evidence-kind");
             EvidenceKind kind = EvidenceKind.of(kindName).orElseThrow(() -> named.error(
                     "evidence-kind is '" + kindName + "'; use 'practice' (what agencies do) or 'policy' (what a law or policy says)"));

@@ -131,22 +131,46 @@ public final class JurisdictionCatalog {
      */
     public List<Jurisdiction> search(String query, int limit) {
         if (query == null || query.isBlank()) {
-            throw new InvalidSearchException("Type part of a name to search, for example \"santa clara\".");
+            throw new InvalidSearchException("error.search.blank");
         }
         if (query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidSearchException("The search is " + query.length() + " characters long; the limit is "
-                    + MAX_QUERY_LENGTH + ". Type part of a place name, for example \"santa clara\".");
+            throw new InvalidSearchException("error.search.tooLong", query.length(), MAX_QUERY_LENGTH);
         }
         if (limit < 1 || limit > MAX_RESULTS) {
-            throw new InvalidSearchException("The number of results must be between 1 and " + MAX_RESULTS + ".");
+            throw new InvalidSearchException("error.search.limit", MAX_RESULTS);
         }
         return index.search(query, limit);
     }
 
-    /** A search that cannot be run, with a message that says what to do instead. */
+    /**
+     * A search that cannot be run. It carries the key of its message in {@code messages.properties} and the
+     * message's arguments, so that each interface can say it in the person's language; {@link #getMessage()} is the
+     * English text.
+     */
     public static final class InvalidSearchException extends IllegalArgumentException {
-        public InvalidSearchException(String message) {
-            super(message);
+        private final String messageKey;
+        private final transient Object[] arguments;
+
+        public InvalidSearchException(String messageKey, Object... arguments) {
+            super(english(messageKey, arguments));
+            this.messageKey = messageKey;
+            this.arguments = arguments.clone();
+        }
+
+        /** The key of the message in {@code messages.properties}. */
+        public String messageKey() {
+            return messageKey;
+        }
+
+        /** The arguments of the message. */
+        public Object[] arguments() {
+            return arguments.clone();
+        }
+
+        private static String english(String key, Object... arguments) {
+            String pattern = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT).getString(key);
+            return arguments.length == 0 ? pattern
+                    : new java.text.MessageFormat(pattern, java.util.Locale.US).format(arguments);
         }
     }
 }

@@ -54,7 +54,8 @@ public final class JurisdictionsCommand implements Runnable {
                 return 2;
             }
             if (matches.isEmpty()) {
-                err.println("No jurisdiction matches \"" + String.join(" ", words) + "\". Check the spelling, or type fewer words.");
+                err.println(new java.text.MessageFormat(java.util.ResourceBundle.getBundle("messages", Locale.ROOT)
+                        .getString("cli.find.none"), Locale.US).format(new Object[] {String.join(" ", words)}));
                 return 1;
             }
             out.print(table(catalog, matches));

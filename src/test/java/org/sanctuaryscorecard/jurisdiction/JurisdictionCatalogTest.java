@@ -146,7 +146,7 @@ class JurisdictionCatalogTest {
                 .hasMessageContaining("Type part of a name");
         assertThatThrownBy(() -> catalog.search("   ", 10)).isInstanceOf(JurisdictionCatalog.InvalidSearchException.class);
         assertThatThrownBy(() -> catalog.search("x".repeat(10_000), 10))
-                .hasMessage("The search is 10000 characters long; the limit is 100. Type part of a place name, for example \"santa clara\".");
+                .hasMessage("The search is 10,000 characters long; the limit is 100. Type part of a place name, for example \"santa clara\".");
         assertThatThrownBy(() -> catalog.search("santa", 0)).hasMessageContaining("between 1 and 50");
         assertThatThrownBy(() -> catalog.search("santa", 51)).hasMessageContaining("between 1 and 50");
         assertThat(catalog.search("x".repeat(100), 10)).isEmpty();

@@ -4,13 +4,13 @@ import java.util.List;
 
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.sanctuaryscorecard.web.ExplainedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The jurisdiction pages: search results, typeahead suggestions, and one page per jurisdiction. */
 @Controller
@@ -58,8 +58,7 @@ class JurisdictionPageController {
         List<Jurisdiction> children = catalog.children(jurisdiction);
         int pages = Math.max(1, (children.size() + CHILDREN_PER_PAGE - 1) / CHILDREN_PER_PAGE);
         if (page < 1 || page > pages) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "There is no page " + page + " of this list; pages run from 1 to " + pages + ".");
+            throw new ExplainedException(HttpStatus.BAD_REQUEST, "error.page.outOfRange", page, pages);
         }
         int from = (page - 1) * CHILDREN_PER_PAGE;
         model.addAttribute("jurisdiction", jurisdiction);

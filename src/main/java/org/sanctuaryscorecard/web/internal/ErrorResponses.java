@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sanctuaryscorecard.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -14,7 +16,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
@@ -29,56 +30,52 @@ class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
+    private final MessageSource messages;
+
+    ErrorResponses(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Failures with a message key ({@link org.sanctuaryscorecard.web.ExplainedException}) or a plain reason. */
     @ExceptionHandler(ResponseStatusException.class)
     Object statusException(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response) {
-        return respond(e.getStatusCode(), e.getReason() == null ? defaultMessage(e.getStatusCode()) : e.getReason(),
-                request, response);
+        String fallback = e.getReason() == null ? text("error." + e.getStatusCode().value(), "error.default") : e.getReason();
+        String message = messages.getMessage(e.getDetailMessageCode(), e.getDetailMessageArguments(), fallback, locale());
+        return respond(e.getStatusCode(), message, request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
-        String expected = e.getRequiredType() != null && Number.class.isAssignableFrom(boxed(e.getRequiredType()))
-                ? "a whole number" : "a valid value";
-        return respond(HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' must be " + expected
-                + "; it was '" + shorten(String.valueOf(e.getValue())) + "'.", request, response);
+        boolean number = e.getRequiredType() != null && Number.class.isAssignableFrom(boxed(e.getRequiredType()));
+        return respond(HttpStatus.BAD_REQUEST, text(number ? "error.parameter.number" : "error.parameter.invalid",
+                null, e.getName(), shorten(String.valueOf(e.getValue()))), request, response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
-        return respond(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is required.", request, response);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    Object invalidParameter(HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response) {
-        String message = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> "The parameter '" + result.getMethodParameter().getParameterName() + "' "
-                                + error.getDefaultMessage() + "."))
-                .findFirst().orElse("A parameter is not valid.");
-        return respond(HttpStatus.BAD_REQUEST, message, request, response);
+        return respond(HttpStatus.BAD_REQUEST, text("error.parameter.missing", null, e.getParameterName()), request, response);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
-        return respond(HttpStatus.NOT_FOUND, defaultMessage(HttpStatus.NOT_FOUND), request, response);
+        return respond(HttpStatus.NOT_FOUND, text("error.404", null), request, response);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + " requests.",
-                request, response);
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, text("error.method", null, e.getMethod()), request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
-                .body("This address cannot answer in the format asked for (Accept header).");
+                .body(text("error.406", null));
     }
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, defaultMessage(HttpStatus.INTERNAL_SERVER_ERROR), request, response);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", null), request, response);
     }
 
     private Object respond(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response) {
@@ -98,12 +95,14 @@ class ErrorResponses {
         return page;
     }
 
-    static String defaultMessage(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> "There is nothing at this address. Check the link, or search for a place from the home page.";
-            case 500 -> "Something went wrong on our side and has been logged. Nothing you entered was lost; please try again.";
-            default -> "The request could not be handled.";
-        };
+    /** The message with this key in the request's language; {@code fallbackKey} when the first key is missing. */
+    private String text(String key, String fallbackKey, Object... arguments) {
+        String fallback = fallbackKey == null ? null : messages.getMessage(fallbackKey, null, locale());
+        return messages.getMessage(key, arguments.length == 0 ? null : arguments, fallback, locale());
+    }
+
+    private static java.util.Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static Class<?> boxed(Class<?> type) {

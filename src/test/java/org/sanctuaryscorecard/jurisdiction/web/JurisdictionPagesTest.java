@@ -103,7 +103,7 @@ class JurisdictionPagesTest {
                 .andExpect(content().string(containsString("No place matches “zzzqqqxx”.")));
         mvc.perform(get("/jurisdictions").param("q", "x".repeat(10_000)))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("The search is 10000 characters long; the limit is 100.")));
+                .andExpect(content().string(containsString("The search is 10,000 characters long; the limit is 100.")));
     }
 
     @Test
