@@ -18,6 +18,8 @@ CREATE INDEX jurisdiction_state_idx ON jurisdiction (state_geoid);
 CREATE TABLE jurisdiction_county (
     place_geoid  VARCHAR(7) NOT NULL REFERENCES jurisdiction (geoid),
     county_geoid VARCHAR(5) NOT NULL REFERENCES jurisdiction (geoid),
+    -- true where the Census relationship file gives no county and it was inferred from the place's location
+    inferred     BOOLEAN    NOT NULL DEFAULT FALSE,
     PRIMARY KEY (place_geoid, county_geoid)
 );
 

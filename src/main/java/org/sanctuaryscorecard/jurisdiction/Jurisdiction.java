@@ -15,6 +15,8 @@ import java.util.List;
  * @param stateCode    the USPS code of that state ("CA")
  * @param population   ACS 2019–2023 5-year estimate of total population, or null where the Census gives none
  * @param countyGeoids for a place, the counties it lies in (several when it spans counties); empty otherwise
+ * @param countiesInferred true when the Census relationship file does not list the place's county and the application
+ *                     inferred it from the place's internal point and the county boundaries
  */
 public record Jurisdiction(
         String geoid,
@@ -25,7 +27,8 @@ public record Jurisdiction(
         String stateGeoid,
         String stateCode,
         Long population,
-        List<String> countyGeoids) {
+        List<String> countyGeoids,
+        boolean countiesInferred) {
 
     public Jurisdiction {
         countyGeoids = List.copyOf(countyGeoids);

@@ -75,7 +75,7 @@ class JurisdictionCatalogTest {
     @Test
     void aCatalogRefusesAJurisdictionOutsideAnyKnownState() {
         Jurisdiction orphan = new Jurisdiction("99001", "Nowhere County", "Nowhere", JurisdictionKind.COUNTY, "County",
-                "99", "ZZ", null, List.of());
+                "99", "ZZ", null, List.of(), false);
 
         assertThatThrownBy(() -> new JurisdictionCatalog(List.of(orphan)))
                 .hasMessage("99001 Nowhere County lies in state 99, which is not in the list of states");
@@ -86,6 +86,19 @@ class JurisdictionCatalogTest {
         Jurisdiction newYork = catalog.find("3651000").orElseThrow();
 
         assertThat(newYork.countyGeoids()).containsExactlyInAnyOrder("36005", "36047", "36061", "36081", "36085");
+    }
+
+    @Test
+    void aCountyMissingFromTheCensusRelationshipFileIsInferredAndMarkedSo() {
+        Jurisdiction indianapolis = catalog.find("1836003").orElseThrow();
+
+        assertThat(indianapolis.countyGeoids()).containsExactly("18097");
+        assertThat(indianapolis.countiesInferred()).isTrue();
+        assertThat(catalog.find("1150000").orElseThrow().countyGeoids()).containsExactly("11001");
+        assertThat(catalog.find("0668000").orElseThrow().countiesInferred()).isFalse();
+        assertThat(catalog.all().stream().filter(Jurisdiction::countiesInferred)).hasSize(69);
+        assertThat(catalog.all().stream().filter(j -> j.kind() == JurisdictionKind.INCORPORATED_PLACE
+                || j.kind() == JurisdictionKind.CENSUS_DESIGNATED_PLACE)).allSatisfy(p -> assertThat(p.countyGeoids()).isNotEmpty());
     }
 
     @Test

@@ -32,6 +32,7 @@ class JurisdictionTableTest {
         assertThat(count("SELECT COUNT(*) FROM jurisdiction WHERE kind = 'incorporated-place'")).isGreaterThan(19_000);
         assertThat(count("SELECT COUNT(*) FROM jurisdiction_county"))
                 .isEqualTo(catalog.all().stream().mapToLong(j -> j.countyGeoids().size()).sum());
+        assertThat(count("SELECT COUNT(*) FROM jurisdiction_county WHERE inferred")).isEqualTo(69);
         assertThat(jdbc.sql("SELECT name FROM jurisdiction WHERE geoid = '35013'").query(String.class).single())
                 .isEqualTo("Doña Ana County");
         assertThat(jdbc.sql("SELECT row_count FROM reference_dataset WHERE name = 'census-jurisdictions'")

@@ -21,6 +21,7 @@ public final class CensusFiles {
     static final String COUNTIES = DIRECTORY + "geo_counties_census_gazetteer_2025.txt";
     static final String COUNTY_EXTRAS = DIRECTORY + "geo_counties_usgeo.csv";
     static final String PLACES = DIRECTORY + "geo_places_with_population_2025.csv";
+    static final String INFERRED_COUNTIES = DIRECTORY + "place_counties_inferred.csv";
 
     /** Words the Census appends to consolidated and unusual place names that carry no "lsad" description. */
     private static final List<String> GOVERNMENT_SUFFIXES = List.of(
@@ -49,7 +50,7 @@ public final class CensusFiles {
             String code = row.get("Code");
             String geoid = STATE_FIPS_CORRECTIONS.getOrDefault(code, row.get("FIPS"));
             all.add(new Jurisdiction(geoid, row.get("Name"), row.get("Name"), JurisdictionKind.STATE,
-                    row.get("Type"), geoid, code, population(row.get("Population")), List.of()));
+                    row.get("Type"), geoid, code, population(row.get("Population")), List.of(), false));
         });
         // Populations, and the county-equivalents of the four island territories the gazetteer leaves out.
         Map<String, CsvLines.Row> extras = new HashMap<>();
@@ -61,26 +62,32 @@ public final class CensusFiles {
             String type = COUNTY_TYPES.stream().filter(t -> name.endsWith(" " + t)).findFirst().orElse("county-equivalent");
             String shortName = name.endsWith(" " + type) ? name.substring(0, name.length() - type.length() - 1) : name;
             all.add(new Jurisdiction(geoid, name, shortName, JurisdictionKind.COUNTY, type, geoid.substring(0, 2),
-                    row.get("USPS"), extra == null ? null : population(extra.get("Population")), List.of()));
+                    row.get("USPS"), extra == null ? null : population(extra.get("Population")), List.of(), false));
         });
         extras.values().stream().sorted(java.util.Comparator.comparing(row -> row.get("GEOID"))).forEach(row -> {
             String name = row.get("Name");
             String shortName = row.get("Short Name");
             String type = name.startsWith(shortName + " ") ? name.substring(shortName.length() + 1) : "county-equivalent";
             all.add(new Jurisdiction(row.get("GEOID"), name, shortName, JurisdictionKind.COUNTY, type,
-                    row.get("GEOID").substring(0, 2), row.get("State"), population(row.get("Population")), List.of()));
+                    row.get("GEOID").substring(0, 2), row.get("State"), population(row.get("Population")), List.of(), false));
         });
+        Map<String, List<String>> inferred = new HashMap<>();
+        read(INFERRED_COUNTIES, ',', row -> inferred.computeIfAbsent(row.get("place_geoid"), k -> new ArrayList<>())
+                .add(row.get("county_geoid")));
         read(PLACES, ',', row -> {
             String geoid = row.get("place_geoid");
             String name = row.get("name");
             String type = row.get("lsad_desc");
             boolean incorporated = "1".equals(row.get("is_incorporated"));
             String counties = row.get("county_geoids");
+            boolean countiesInferred = counties.isEmpty() && inferred.containsKey(geoid);
             all.add(new Jurisdiction(geoid, name, shortName(name, type),
                     incorporated ? JurisdictionKind.INCORPORATED_PLACE : JurisdictionKind.CENSUS_DESIGNATED_PLACE,
                     "(no type)".equals(type) ? (incorporated ? "consolidated government" : "place") : type,
                     row.get("state_fips"), row.get("state_usps"), population(row.get("population_acs5_2023")),
-                    counties.isEmpty() ? List.of() : Arrays.asList(counties.split(";"))));
+                    countiesInferred ? inferred.get(geoid)
+                            : counties.isEmpty() ? List.of() : Arrays.asList(counties.split(";")),
+                    countiesInferred));
         });
         return all;
     }

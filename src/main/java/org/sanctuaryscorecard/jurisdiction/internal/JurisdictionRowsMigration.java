@@ -84,7 +84,7 @@ class JurisdictionRowsMigration implements JavaMigration {
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO jurisdiction_county (place_geoid, county_geoid) VALUES (?, ?)")) {
+                "INSERT INTO jurisdiction_county (place_geoid, county_geoid, inferred) VALUES (?, ?, ?)")) {
             int pending = 0;
             for (Jurisdiction place : rows) {
                 if (place.kind() == JurisdictionKind.STATE || place.kind() == JurisdictionKind.COUNTY) {
@@ -93,6 +93,7 @@ class JurisdictionRowsMigration implements JavaMigration {
                 for (String county : place.countyGeoids()) {
                     insert.setString(1, place.geoid());
                     insert.setString(2, county);
+                    insert.setBoolean(3, place.countiesInferred());
                     insert.addBatch();
                     if (++pending == BATCH) {
                         insert.executeBatch();

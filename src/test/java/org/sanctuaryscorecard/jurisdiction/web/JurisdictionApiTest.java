@@ -49,7 +49,8 @@ class JurisdictionApiTest {
                 .andExpect(jsonPath("$.kind").value("incorporated-place"))
                 .andExpect(jsonPath("$.government").value(true))
                 .andExpect(jsonPath("$.parents[0].geoid").value("06085"))
-                .andExpect(jsonPath("$.parents[1].geoid").value("06"));
+                .andExpect(jsonPath("$.parents[1].geoid").value("06"))
+                .andExpect(jsonPath("$.countiesInferred").value(false));
         mvc.perform(get("/api/jurisdictions/06"))
                 .andExpect(jsonPath("$.parents", hasSize(0)))
                 .andExpect(jsonPath("$.children").value(58));

@@ -48,6 +48,16 @@ class JurisdictionPagesTest {
     }
 
     @Test
+    void anInferredCountySaysSo() throws Exception {
+        mvc.perform(get("/jurisdictions/1836003"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"/jurisdictions/18097\">Marion County</a>")))
+                .andExpect(content().string(containsString("Inferred by this application")));
+        mvc.perform(get("/jurisdictions/0668000"))
+                .andExpect(content().string(not(containsString("Inferred by this application"))));
+    }
+
+    @Test
     void aConnecticutPlanningRegionExplainsThatThereIsNoCountyGovernment() throws Exception {
         mvc.perform(get("/jurisdictions/09110"))
                 .andExpect(status().isOk())
