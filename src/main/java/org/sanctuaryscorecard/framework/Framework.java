@@ -128,7 +128,7 @@ public record Framework(
     public record Reform(String id, String name, List<String> provisions) {
     }
 
-    /** One row of the criteria table: the criterion, its questions, the answers allowed and where to look. */
+    /** One row of the criteria table: the criterion, its questions, the answers allowed, where to look, and its scoring rule. */
     public record Criterion(
             String id,
             int number,
@@ -139,7 +139,31 @@ public record Framework(
             String answerSet,
             List<CriterionQuestion> questions,
             List<String> whereToLook,
-            List<Footnote> footnotes) {
+            List<Footnote> footnotes,
+            ScoringRule scoring) {
+    }
+
+    /**
+     * How a criterion's status follows from its answers: the first of met, partly met and not met whose condition
+     * holds decides. A missing condition ({@code null}) never holds. {@code summary} says the rule in plain words.
+     */
+    public record ScoringRule(String summary, Condition met, Condition partlyMet, Condition notMet) {
+    }
+
+    /** A condition on answers: an answer to one question, or all / any of other conditions. */
+    public sealed interface Condition permits AnswerIs, AllOf, AnyOf {
+    }
+
+    /** True when the question {@code question} (a full question id) is answered {@code answer}. */
+    public record AnswerIs(String question, String answer) implements Condition {
+    }
+
+    /** True when every one of the conditions holds. */
+    public record AllOf(List<Condition> conditions) implements Condition {
+    }
+
+    /** True when at least one of the conditions holds. */
+    public record AnyOf(List<Condition> conditions) implements Condition {
     }
 
     /** A question to evaluate a jurisdiction on a criterion. */

@@ -337,7 +337,7 @@ public final class FrameworkLoader {
 
         Criterion criterion(Node n) {
             Node c = n.fields("id", "number", "chapter-row", "name", "statement", "provisions", "answer-set",
-                    "questions", "where-to-look", "footnotes");
+                    "questions", "where-to-look", "footnotes", "scoring");
             String id = c.id();
             List<String> provisions = c.texts("provisions");
             if (provisions.isEmpty()) {
@@ -353,7 +353,42 @@ public final class FrameworkLoader {
                         Node footnote = f.fields("marker", "text", "refers-to?", "refers-to-note?");
                         return new Framework.Footnote(footnote.text("marker"), footnote.text("text"),
                                 footnote.optionalText("refers-to"), footnote.optionalText("refers-to-note"));
-                    }));
+                    }),
+                    scoring(c.child("scoring"), id, questions));
+        }
+
+        Framework.ScoringRule scoring(Node n, String criterionId, List<CriterionQuestion> questions) {
+            Node rule = n.fields("summary", "met?", "partly-met?", "not-met?");
+            if (!rule.json().has("met") && !rule.json().has("partly-met") && !rule.json().has("not-met")) {
+                throw rule.error("a scoring rule needs at least one of met, partly-met, not-met");
+            }
+            String prefix = criterionId.replaceFirst("^criterion\\.", "question.") + ".";
+            return new Framework.ScoringRule(rule.text("summary"),
+                    rule.json().has("met") ? condition(rule.child("met"), prefix) : null,
+                    rule.json().has("partly-met") ? condition(rule.child("partly-met"), prefix) : null,
+                    rule.json().has("not-met") ? condition(rule.child("not-met"), prefix) : null);
+        }
+
+        /** "refuses-requests is Y" (a question of this criterion), "question.x.y is N", or all: / any: a list. */
+        Framework.Condition condition(Node n, String prefix) {
+            if (n.json().isString()) {
+                String[] parts = n.json().asString().strip().split("\\s+");
+                if (parts.length != 3 || !parts[1].equals("is")) {
+                    throw n.error("a condition reads '<question> is <answer>', for example 'formal-policy is Y'; found '"
+                            + n.json().asString().strip() + "'");
+                }
+                String question = parts[0].startsWith("question.") ? parts[0] : prefix + parts[0];
+                return new Framework.AnswerIs(question, parts[2]);
+            }
+            if (n.json().isObject() && n.json().size() == 1 && (n.json().has("all") || n.json().has("any"))) {
+                boolean all = n.json().has("all");
+                List<Framework.Condition> parts = n.list(all ? "all" : "any", child -> condition(child, prefix));
+                if (parts.isEmpty()) {
+                    throw n.error("'" + (all ? "all" : "any") + "' needs at least one condition");
+                }
+                return all ? new Framework.AllOf(parts) : new Framework.AnyOf(parts);
+            }
+            throw n.error("a condition is '<question> is <answer>' or a mapping with one key, 'all' or 'any', and a list");
         }
 
         CriterionQuestion question(Node n) {
@@ -426,6 +461,32 @@ public final class FrameworkLoader {
                     }
                     answersByQuestion.put(question.id(), answers);
                 }
+            }
+            for (Criterion criterion : framework.criteria()) {
+                Framework.ScoringRule rule = criterion.scoring();
+                for (Framework.Condition condition : java.util.Arrays.asList(rule.met(), rule.partlyMet(), rule.notMet())) {
+                    if (condition != null) {
+                        checkCondition(criterion.id(), condition, answersByQuestion);
+                    }
+                }
+            }
+        }
+
+        private void checkCondition(String item, Framework.Condition condition, Map<String, AnswerSet> answersByQuestion) {
+            if (condition instanceof Framework.AnswerIs is) {
+                AnswerSet answers = answersByQuestion.get(is.question());
+                if (answers == null) {
+                    throw new FrameworkException(source, item + " > scoring", "the condition refers to '"
+                            + is.question() + "', which is not a question of the framework");
+                }
+                if (!answers.allows(is.answer())) {
+                    throw new FrameworkException(source, item + " > scoring", "the condition expects the answer '"
+                            + is.answer() + "' to " + is.question() + ", which is not one of " + codes(answers));
+                }
+            } else if (condition instanceof Framework.AllOf all) {
+                all.conditions().forEach(c -> checkCondition(item, c, answersByQuestion));
+            } else if (condition instanceof Framework.AnyOf any) {
+                any.conditions().forEach(c -> checkCondition(item, c, answersByQuestion));
             }
         }
 

@@ -269,4 +269,24 @@ class FrameworkLoaderTest {
         assertThatThrownBy(() -> load("- just\n- a list\n")).hasMessage(
                 "toolkit.yaml: the file is empty or is not a YAML mapping; it must start with 'framework:'");
     }
+
+    @Test
+    void scoringRulesAreCheckedAgainstTheQuestionsAndAnswers() {
+        String unknownQuestion = edited("met: \"applies-regardless is Y\"", "met: \"applies-regardles is Y\"");
+        String unknownAnswer = edited("met: \"applies-regardless is Y\"", "met: \"applies-regardless is Yes\"");
+        String malformed = edited("met: \"applies-regardless is Y\"", "met: \"applies-regardless = Y\"");
+        String noCondition = edited("""
+                      met: "applies-regardless is Y"
+                      not-met: "applies-regardless is N"
+                """, "");
+
+        assertThatThrownBy(() -> load(unknownQuestion)).hasMessage("toolkit.yaml: criterion.conviction-carveouts > scoring: the"
+                + " condition refers to 'question.conviction-carveouts.applies-regardles', which is not a question of the framework");
+        assertThatThrownBy(() -> load(unknownAnswer)).hasMessage("toolkit.yaml: criterion.conviction-carveouts > scoring: the"
+                + " condition expects the answer 'Yes' to question.conviction-carveouts.applies-regardless, which is not one of Y, N, OTHER");
+        assertThatThrownBy(() -> load(malformed)).hasMessage("toolkit.yaml: criterion.conviction-carveouts > scoring > met: a"
+                + " condition reads '<question> is <answer>', for example 'formal-policy is Y'; found 'applies-regardless = Y'");
+        assertThatThrownBy(() -> load(noCondition)).hasMessage("toolkit.yaml: criterion.conviction-carveouts > scoring: a scoring"
+                + " rule needs at least one of met, partly-met, not-met");
+    }
 }
