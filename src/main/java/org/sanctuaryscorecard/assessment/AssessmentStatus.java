@@ -1,5 +1,7 @@
 package org.sanctuaryscorecard.assessment;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -16,6 +18,7 @@ public enum AssessmentStatus {
     }
 
     /** The stable name used in storage, the API and messages. */
+    @JsonValue
     public String id() {
         return id;
     }

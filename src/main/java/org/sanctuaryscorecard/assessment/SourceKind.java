@@ -1,5 +1,7 @@
 package org.sanctuaryscorecard.assessment;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,6 +28,7 @@ public enum SourceKind {
     }
 
     /** The stable name used in storage, the API and messages. */
+    @JsonValue
     public String id() {
         return id;
     }

@@ -231,6 +231,33 @@ public record Framework(
         return criteria.stream().flatMap(c -> c.questions().stream());
     }
 
+    /** How pages refer to a question: "2.1" for the first question of criterion 2; empty if there is no such question. */
+    public String questionNumber(String questionId) {
+        for (Criterion criterion : criteria) {
+            for (int i = 0; i < criterion.questions().size(); i++) {
+                if (criterion.questions().get(i).id().equals(questionId)) {
+                    return criterion.number() + "." + (i + 1);
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Several questions by number, "1.2, 2.1", in the order given. */
+    public String questionNumbers(java.util.Collection<String> questionIds) {
+        return String.join(", ", questionIds.stream().map(this::questionNumber).toList());
+    }
+
+    /** The criterion that asks this question, if any. */
+    public Optional<Criterion> criterionOf(String questionId) {
+        return criteria.stream().filter(c -> c.questions().stream().anyMatch(q -> q.id().equals(questionId))).findFirst();
+    }
+
+    /** The landscape question with this id, if any. */
+    public Optional<LandscapeQuestion> landscapeQuestion(String id) {
+        return landscape.questions().stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
     /** The criterion question with this id, if any. */
     public Optional<CriterionQuestion> question(String id) {
         return questions().filter(q -> q.id().equals(id)).findFirst();

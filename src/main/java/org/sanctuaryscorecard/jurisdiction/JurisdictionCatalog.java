@@ -82,6 +82,18 @@ public final class JurisdictionCatalog {
         return Optional.ofNullable(geoid == null ? null : byGeoid.get(geoid));
     }
 
+    /**
+     * The jurisdiction with this GEOID.
+     *
+     * @throws UnknownJurisdictionException when the text is not a GEOID or names no jurisdiction
+     */
+    public Jurisdiction require(String geoid) {
+        if (!Jurisdiction.isWellFormedGeoid(geoid)) {
+            throw new UnknownJurisdictionException(geoid, true);
+        }
+        return find(geoid).orElseThrow(() -> new UnknownJurisdictionException(geoid, false));
+    }
+
     /** Every jurisdiction, in no particular order. */
     public Collection<Jurisdiction> all() {
         return byGeoid.values();

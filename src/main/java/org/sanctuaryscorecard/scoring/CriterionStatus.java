@@ -1,5 +1,7 @@
 package org.sanctuaryscorecard.scoring;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a jurisdiction stands on one criterion, computed from the answers by the criterion's published rule. */
 public enum CriterionStatus {
     /** The rule's "met" condition holds. */
@@ -20,6 +22,7 @@ public enum CriterionStatus {
     }
 
     /** The stable name used in the API and in messages. */
+    @JsonValue
     public String id() {
         return id;
     }

@@ -34,7 +34,7 @@ class AssessmentsTest {
     Framework framework;
 
     private Assessment newAssessment() {
-        return assessments.create("06085", "Santa Clara County 2026", "Ana Organizer", "2026-11-01", "Ana");
+        return assessments.create("06001", "Alameda County 2026", "Ana Organizer", "2026-11-01", "Ana");
     }
 
     private static EvidenceInput evidence(String item, String quote) {
@@ -48,7 +48,7 @@ class AssessmentsTest {
 
         assertThat(created.revision()).isEqualTo(1);
         assertThat(created.content().status()).isEqualTo(AssessmentStatus.DRAFT);
-        assertThat(created.content().title()).isEqualTo("Santa Clara County 2026");
+        assertThat(created.content().title()).isEqualTo("Alameda County 2026");
 
         Assessment answered = assessments.saveAnswer(created.id(), DETAINER_POLICY, 0, "Y", "The ordinance prohibits it.", "Ana");
 
@@ -259,16 +259,16 @@ class AssessmentsTest {
                 good.jurisdiction(), good.title(), good.author(), good.asOf(), good.status(), null, good.landscape(),
                 Map.of(DETAINER_POLICY, new AssessmentDocument.AnswerEntry("yes", null)), good.provisions(), good.evidence(),
                 good.files());
-        int before = assessments.listFor("06085").size();
+        int before = assessments.listFor("06001").size();
 
         assertThatThrownBy(() -> assessments.importDocument(badAnswer, "x", null))
                 .isInstanceOfSatisfying(AssessmentInputException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.answer"));
-        assertThat(assessments.listFor("06085")).hasSize(before);
+        assertThat(assessments.listFor("06001")).hasSize(before);
     }
 
     @Test
     void theLatestPublishedAssessmentIsListedFirst() {
-        String geoid = "0668000";
+        String geoid = "0600562";
         Assessment older = assessments.create(geoid, "Before the ordinance", "A", "2019-01-01", "A");
         Assessment newerDraft = assessments.create(geoid, "Draft after", "A", "2026-01-01", "A");
         Assessment published = assessments.create(geoid, "After the ordinance", "A", "2024-01-01", "A");

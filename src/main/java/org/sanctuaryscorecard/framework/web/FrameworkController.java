@@ -49,11 +49,7 @@ class FrameworkController {
     /** "2.1" for the first question of criterion 2: how the page refers to questions. */
     static Map<String, String> questionNumbers(Framework framework) {
         Map<String, String> numbers = new LinkedHashMap<>();
-        for (Criterion criterion : framework.criteria()) {
-            for (int i = 0; i < criterion.questions().size(); i++) {
-                numbers.put(criterion.questions().get(i).id(), criterion.number() + "." + (i + 1));
-            }
-        }
+        framework.questions().forEach(q -> numbers.put(q.id(), framework.questionNumber(q.id())));
         return numbers;
     }
 

@@ -23,10 +23,7 @@ class JurisdictionLookup {
     }
 
     Jurisdiction require(String geoid) {
-        if (!Jurisdiction.isWellFormedGeoid(geoid)) {
-            throw new ExplainedException(HttpStatus.BAD_REQUEST, "error.geoid.malformed", shorten(geoid));
-        }
-        return catalog.find(geoid).orElseThrow(() -> new ExplainedException(HttpStatus.NOT_FOUND, "error.geoid.unknown", geoid));
+        return catalog.require(geoid);
     }
 
     List<Jurisdiction> search(String query, int limit) {
@@ -35,9 +32,5 @@ class JurisdictionLookup {
         } catch (JurisdictionCatalog.InvalidSearchException e) {
             throw new ExplainedException(HttpStatus.BAD_REQUEST, e.messageKey(), e.arguments());
         }
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 20 ? value.substring(0, 20) + "…" : value;
     }
 }

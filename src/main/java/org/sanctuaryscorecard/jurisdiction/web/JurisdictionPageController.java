@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.sanctuaryscorecard.jurisdiction.JurisdictionPageSection;
 import org.sanctuaryscorecard.web.ExplainedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,15 @@ class JurisdictionPageController {
     static final int SUGGESTIONS = 8;
 
     private final JurisdictionLookup lookup;
+    private final List<JurisdictionPageSection> sections;
 
-    JurisdictionPageController(JurisdictionLookup lookup) {
+    JurisdictionPageController(JurisdictionLookup lookup, List<JurisdictionPageSection> sections) {
         this.lookup = lookup;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(JurisdictionPageSection::order)).toList();
+    }
+
+    /** A section as the page template renders it. */
+    record Section(String template, java.util.Map<String, Object> data) {
     }
 
     @GetMapping("/jurisdictions")
@@ -71,6 +78,7 @@ class JurisdictionPageController {
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
         model.addAttribute("firstChild", from + 1);
+        model.addAttribute("sections", sections.stream().map(s -> new Section(s.template(), s.data(jurisdiction))).toList());
         return "jurisdiction/page";
     }
 }

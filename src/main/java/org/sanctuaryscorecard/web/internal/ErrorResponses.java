@@ -2,7 +2,7 @@ package org.sanctuaryscorecard.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sanctuaryscorecard.web.ApiError;
+import org.sanctuaryscorecard.web.ErrorReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -14,7 +14,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
@@ -26,14 +30,20 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * page everywhere else. Unexpected failures are logged with their stack trace and shown only as a short apology.
  */
 @ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ErrorResponses {
+
+    /** The upload limit, as configured in application.properties (spring.servlet.multipart.max-request-size). */
+    static final int UPLOAD_LIMIT_MB = 25;
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final MessageSource messages;
+    private final ErrorReplies replies;
 
-    ErrorResponses(MessageSource messages) {
+    ErrorResponses(MessageSource messages, ErrorReplies replies) {
         this.messages = messages;
+        this.replies = replies;
     }
 
     /** Failures with a message key ({@link org.sanctuaryscorecard.web.ExplainedException}) or a plain reason. */
@@ -78,21 +88,20 @@ class ErrorResponses {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", null), request, response);
     }
 
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(HttpStatus.CONTENT_TOO_LARGE, text("assessment.error.uploadTooLarge", null, UPLOAD_LIMIT_MB), request, response);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+        String detail = e.getMostSpecificCause() == null ? "" : e.getMostSpecificCause().getMessage();
+        detail = detail == null ? "" : detail.lines().findFirst().orElse("");
+        return respond(HttpStatus.BAD_REQUEST, text("assessment.error.unreadable", null, shorten(detail)), request, response);
+    }
+
     private Object respond(HttpStatusCode status, String message, HttpServletRequest request, HttpServletResponse response) {
-        String path = request.getRequestURI();
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String name = known == null ? "Error" : known.getReasonPhrase();
-        if (path.startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(new ApiError(status.value(), name, message, path));
-        }
-        response.setStatus(status.value());
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        page.addObject("error", name);
-        page.addObject("message", message);
-        return page;
+        return replies.reply(status, message, request, response);
     }
 
     /** The message with this key in the request's language; {@code fallbackKey} when the first key is missing. */
@@ -113,6 +122,6 @@ class ErrorResponses {
     }
 
     private static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return value.length() > 120 ? value.substring(0, 120) + "…" : value;
     }
 }
