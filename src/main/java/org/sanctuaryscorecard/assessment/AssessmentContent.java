@@ -89,4 +89,24 @@ public record AssessmentContent(
     public List<Evidence> evidenceFor(String item) {
         return evidence.stream().filter(e -> e.item().equals(item)).toList();
     }
+
+    /** The evidence supporting one item that shows written policy, or actual practice. */
+    public List<Evidence> evidenceFor(String item, EvidenceKind shows) {
+        return evidence.stream().filter(e -> e.item().equals(item) && e.shows() == shows).toList();
+    }
+
+    /** The answer to a criterion question; an empty one (not yet answered) when there is none. */
+    public QuestionAnswer answer(String questionId) {
+        return answers.getOrDefault(questionId, new QuestionAnswer(null, null));
+    }
+
+    /** The answer to a landscape question; an empty one when there is none. */
+    public LandscapeAnswer landscapeAnswer(String questionId) {
+        return landscape.getOrDefault(questionId, new LandscapeAnswer(null, null, List.of(), null));
+    }
+
+    /** A provision of the checklist; an empty one (not yet labeled) when there is none. */
+    public ProvisionCheck provisionCheck(String provisionId) {
+        return provisions.getOrDefault(provisionId, new ProvisionCheck(null, null));
+    }
 }

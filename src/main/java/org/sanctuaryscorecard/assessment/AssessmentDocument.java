@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record AssessmentDocument(
         String format,
-        int formatVersion,
+        Integer formatVersion,
         FrameworkReference framework,
         String jurisdiction,
         String title,
@@ -40,10 +40,10 @@ public record AssessmentDocument(
     public record ProvisionEntry(String label, String explanation) {
     }
 
-    public record EvidenceEntry(int number, String item, String sourceTitle, String sourceKind, String citation, String url,
+    public record EvidenceEntry(Integer number, String item, String sourceTitle, String sourceKind, String citation, String url,
                                 String seenOn, String quote, String shows, Integer file) {
     }
 
-    public record FileEntry(int id, String name, String contentType, String sha256, String base64) {
+    public record FileEntry(Integer id, String name, String contentType, String sha256, String base64) {
     }
 }

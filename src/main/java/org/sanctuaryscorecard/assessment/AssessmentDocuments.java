@@ -73,9 +73,9 @@ final class AssessmentDocuments {
         if (document == null || !AssessmentDocument.FORMAT.equals(document.format())) {
             throw new AssessmentInputException("format", "assessment.error.format", AssessmentDocument.FORMAT);
         }
-        if (document.formatVersion() != AssessmentDocument.FORMAT_VERSION) {
-            throw new AssessmentInputException("formatVersion", "assessment.error.formatVersion", document.formatVersion(),
-                    AssessmentDocument.FORMAT_VERSION);
+        if (document.formatVersion() == null || document.formatVersion() != AssessmentDocument.FORMAT_VERSION) {
+            throw new AssessmentInputException("formatVersion", "assessment.error.formatVersion",
+                    document.formatVersion() == null ? 0 : document.formatVersion(), AssessmentDocument.FORMAT_VERSION);
         }
         if (document.framework() == null || !framework.about().id().equals(document.framework().id())) {
             throw new AssessmentInputException("framework", "assessment.error.framework",
@@ -83,6 +83,9 @@ final class AssessmentDocuments {
         }
         Map<Integer, EvidenceInput.FileUpload> files = new LinkedHashMap<>();
         for (FileEntry file : document.files() == null ? List.<FileEntry>of() : document.files()) {
+            if (file.id() == null) {
+                throw new AssessmentInputException("files", "assessment.error.fileBase64", 0);
+            }
             byte[] content;
             try {
                 content = Base64.getDecoder().decode(file.base64() == null ? "" : file.base64());
@@ -99,8 +102,8 @@ final class AssessmentDocuments {
         List<ImportedEvidence> evidence = new ArrayList<>();
         Set<Integer> numbers = new HashSet<>();
         for (EvidenceEntry e : document.evidence() == null ? List.<EvidenceEntry>of() : document.evidence()) {
-            if (e.number() < 1 || !numbers.add(e.number())) {
-                throw new AssessmentInputException("evidence", "assessment.error.evidenceNumber", e.number());
+            if (e.number() == null || e.number() < 1 || !numbers.add(e.number())) {
+                throw new AssessmentInputException("evidence", "assessment.error.evidenceNumber", e.number() == null ? 0 : e.number());
             }
             if (e.file() != null && !files.containsKey(e.file())) {
                 throw new AssessmentInputException("evidence", "assessment.error.missingFile", e.number(), e.file());

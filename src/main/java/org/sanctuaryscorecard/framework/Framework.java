@@ -243,9 +243,38 @@ public record Framework(
         return "";
     }
 
+    /** The chapter's table rows, in order: criteria that share a row (2 and 3) are listed together, as in the chapter. */
+    public List<List<Criterion>> tableRows() {
+        java.util.Map<Integer, List<Criterion>> rows = new java.util.LinkedHashMap<>();
+        criteria.forEach(c -> rows.computeIfAbsent(c.chapterRow(), r -> new java.util.ArrayList<>()).add(c));
+        return rows.values().stream().map(List::copyOf).toList();
+    }
+
     /** Several questions by number, "1.2, 2.1", in the order given. */
     public String questionNumbers(java.util.Collection<String> questionIds) {
         return String.join(", ", questionIds.stream().map(this::questionNumber).toList());
+    }
+
+    /** The words of an answer code for a criterion question ("Y" → "Yes"); the code itself if unknown, null for null. */
+    public String answerLabel(String questionId, String code) {
+        if (code == null) {
+            return null;
+        }
+        return criterionOf(questionId).flatMap(c -> answerSet(c.answerSet()))
+                .flatMap(set -> set.options().stream().filter(o -> o.code().equals(code)).findFirst())
+                .map(AnswerOption::label).orElse(code);
+    }
+
+    /** What the ideal policy asks on these provisions: its prohibitions, inclusions and strategies that concern them. */
+    public List<BestPractice> practicesFor(List<String> provisionIds) {
+        List<BestPractice> practices = new java.util.ArrayList<>();
+        Stream.concat(bestPractices.prohibitions().stream(), bestPractices.inclusions().stream())
+                .filter(p -> p.provisions().stream().anyMatch(provisionIds::contains))
+                .forEach(practices::add);
+        bestPractices.strategies().stream()
+                .filter(s -> s.provisions().stream().anyMatch(provisionIds::contains))
+                .forEach(s -> practices.add(new BestPractice(s.id(), s.text(), s.provisions())));
+        return practices;
     }
 
     /** The criterion that asks this question, if any. */

@@ -327,6 +327,7 @@ class AssessmentFormController {
                 throw e;
             }
             response.setStatus(HttpStatus.CONFLICT.value());
+            EditorView.fill(model, assessments.get(id), framework, catalog);
             model.addAttribute("conflict", e);
             model.addAttribute("conflictMessage", AssessmentErrors.conflictMessage(replies, e));
             String kind = itemPath.contains("/") ? itemPath.substring(0, itemPath.indexOf('/')) : itemPath;

@@ -52,6 +52,21 @@ public final class EditorView {
         return domId(item);
     }
 
+    /** Today's date, the default "seen on" of new evidence. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    /** Lines of text for a textarea, one per element. */
+    public String lines(List<String> values) {
+        return String.join("\n", values);
+    }
+
+    /** A time as pages show it: "2026-11-27 10:42 UTC". */
+    public String when(java.time.Instant instant) {
+        return AssessmentErrors.WHEN.format(instant);
+    }
+
     public int version(String item) {
         return assessment.version(item);
     }
@@ -69,24 +84,19 @@ public final class EditorView {
     }
 
     public AssessmentContent.QuestionAnswer answer(String questionId) {
-        return assessment.content().answers().getOrDefault(questionId, new AssessmentContent.QuestionAnswer(null, null));
+        return assessment.content().answer(questionId);
     }
 
     public AssessmentContent.LandscapeAnswer landscape(String questionId) {
-        return assessment.content().landscape().getOrDefault(questionId, new AssessmentContent.LandscapeAnswer(null, null, List.of(), null));
+        return assessment.content().landscapeAnswer(questionId);
     }
 
     public AssessmentContent.ProvisionCheck provision(String provisionId) {
-        return assessment.content().provisions().getOrDefault(provisionId, new AssessmentContent.ProvisionCheck(null, null));
-    }
-
-    public List<Evidence> evidence(String item) {
-        return assessment.content().evidenceFor(item);
+        return assessment.content().provisionCheck(provisionId);
     }
 
     public List<Evidence> evidence(String item, String shows) {
-        return assessment.content().evidenceFor(item).stream()
-                .filter(e -> e.shows() != null && e.shows().id().equals(shows)).toList();
+        return assessment.content().evidenceFor(item, Framework.EvidenceKind.of(shows).orElseThrow());
     }
 
     public String number(String questionId) {
@@ -101,18 +111,9 @@ public final class EditorView {
         return question.answer().answerSet() == null ? null : framework.answerSet(question.answer().answerSet()).orElseThrow();
     }
 
-    public String answerLabel(String questionId, String code) {
-        if (code == null) {
-            return null;
-        }
-        return framework.criterionOf(questionId).flatMap(c -> framework.answerSet(c.answerSet()))
-                .flatMap(set -> set.options().stream().filter(o -> o.code().equals(code)).findFirst())
-                .map(Framework.AnswerOption::label).orElse(code);
-    }
-
     /** The words of the answer a follow-up question depends on ("No"). */
     public String askedIfAnswer(Framework.CriterionQuestion question) {
-        return question.askedIf() == null ? null : answerLabel(question.askedIf().question(), question.askedIf().answer());
+        return question.askedIf() == null ? null : framework.answerLabel(question.askedIf().question(), question.askedIf().answer());
     }
 
     public boolean asked(String questionId) {

@@ -24,7 +24,7 @@ class FrameworkController {
     @GetMapping("/framework")
     String page(Model model) {
         model.addAttribute("framework", framework);
-        model.addAttribute("tableRows", tableRows(framework));
+        model.addAttribute("tableRows", framework.tableRows());
         model.addAttribute("provisionNames", provisionNames(framework));
         model.addAttribute("questionNumbers", questionNumbers(framework));
         model.addAttribute("askedIfAnswers", askedIfAnswers(framework));
@@ -35,15 +35,6 @@ class FrameworkController {
     @ResponseBody
     Framework api() {
         return framework;
-    }
-
-    /** The chapter's table rows: criteria that share a row (2 and 3) are shown together, as in the chapter. */
-    static List<List<Criterion>> tableRows(Framework framework) {
-        Map<Integer, List<Criterion>> rows = new LinkedHashMap<>();
-        for (Criterion criterion : framework.criteria()) {
-            rows.computeIfAbsent(criterion.chapterRow(), r -> new java.util.ArrayList<>()).add(criterion);
-        }
-        return List.copyOf(rows.values());
     }
 
     /** "2.1" for the first question of criterion 2: how the page refers to questions. */

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.core.Ordered;
@@ -74,6 +75,12 @@ class ErrorResponses {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(HttpStatus.METHOD_NOT_ALLOWED, text("error.method", null, e.getMethod()), request, response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("error.415", null,
+                e.getContentType() == null ? "none" : e.getContentType().toString()), request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -1,7 +1,10 @@
 package org.sanctuaryscorecard.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -20,10 +23,31 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isJsonApiRequest))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * API requests from tools need no CSRF token: JSON bodies and DELETE cannot be sent cross-site by a browser without
+     * a CORS preflight, which this application never allows. Every form and every htmx request (they carry HX-Request)
+     * still needs its token.
+     */
+    static boolean isJsonApiRequest(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        if ("DELETE".equals(request.getMethod())) {
+            return true;
+        }
+        String type = request.getContentType();
+        try {
+            return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,144 @@
+package org.sanctuaryscorecard.report.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.assessment.AssessmentContent;
+import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.framework.Framework;
+import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
+import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.sanctuaryscorecard.report.internal.PdfPages;
+import org.sanctuaryscorecard.scoring.ScoreSummary;
+import org.sanctuaryscorecard.scoring.Scoring;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The scorecard of an assessment (now or as of a past revision), the chapter's worksheet filled in or empty, and both
+ * as PDF, made from the same templates.
+ */
+@Controller
+class ScorecardController {
+
+    private final Assessments assessments;
+    private final Framework framework;
+    private final JurisdictionCatalog catalog;
+    private final PdfPages pdf;
+    private final MessageSource messages;
+
+    ScorecardController(Assessments assessments, Framework framework, JurisdictionCatalog catalog, PdfPages pdf,
+                        MessageSource messages) {
+        this.assessments = assessments;
+        this.framework = framework;
+        this.catalog = catalog;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/assessments/{id}")
+    String scorecard(@PathVariable long id, Model model) {
+        model.addAllAttributes(scorecardModel(assessments.get(id), null));
+        return "report/scorecard";
+    }
+
+    @GetMapping("/assessments/{id}/revisions/{revision}")
+    String scorecardAt(@PathVariable long id, @PathVariable int revision, Model model) {
+        Assessment assessment = assessments.get(id);
+        AssessmentContent past = assessments.contentAt(id, revision);
+        Map<String, Object> attributes = scorecardModel(assessment, past);
+        attributes.put("viewedRevision", revision);
+        model.addAllAttributes(attributes);
+        return "report/scorecard";
+    }
+
+    @GetMapping("/assessments/{id}/worksheet")
+    String worksheet(@PathVariable long id, Model model) {
+        model.addAllAttributes(scorecardModel(assessments.get(id), null));
+        return "report/worksheet";
+    }
+
+    @GetMapping("/jurisdictions/{geoid}/worksheet")
+    String emptyWorksheet(@PathVariable String geoid, Model model) {
+        model.addAllAttributes(emptyModel(catalog.require(geoid)));
+        return "report/worksheet";
+    }
+
+    @GetMapping("/assessments/{id}/scorecard.pdf")
+    ResponseEntity<byte[]> scorecardPdf(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
+        Assessment assessment = assessments.get(id);
+        Map<String, Object> model = scorecardModel(assessment, null);
+        model.put("pdf", true);
+        return pdf("report/scorecard", model, assessment.content().title(), "scorecard-" + id + ".pdf", request, response);
+    }
+
+    @GetMapping("/assessments/{id}/worksheet.pdf")
+    ResponseEntity<byte[]> worksheetPdf(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
+        Assessment assessment = assessments.get(id);
+        Map<String, Object> model = scorecardModel(assessment, null);
+        model.put("pdf", true);
+        return pdf("report/worksheet", model, text("report.worksheet.title", assessment.content().title()),
+                "worksheet-" + id + ".pdf", request, response);
+    }
+
+    @GetMapping("/jurisdictions/{geoid}/worksheet.pdf")
+    ResponseEntity<byte[]> emptyWorksheetPdf(@PathVariable String geoid, HttpServletRequest request, HttpServletResponse response) {
+        Jurisdiction jurisdiction = catalog.require(geoid);
+        Map<String, Object> model = emptyModel(jurisdiction);
+        model.put("pdf", true);
+        return pdf("report/worksheet", model, text("report.worksheet.title", jurisdiction.name()),
+                "worksheet-" + geoid + ".pdf", request, response);
+    }
+
+    private ResponseEntity<byte[]> pdf(String template, Map<String, Object> model, String title, String filename,
+                                       HttpServletRequest request, HttpServletResponse response) {
+        byte[] bytes = pdf.render(template, model, title, request, response);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+                .body(bytes);
+    }
+
+    /** The model of the scorecard and the filled worksheet; {@code past} replaces the current content when given. */
+    private Map<String, Object> scorecardModel(Assessment assessment, AssessmentContent past) {
+        AssessmentContent content = past == null ? assessment.content() : past;
+        Jurisdiction jurisdiction = catalog.find(assessment.jurisdictionGeoid()).orElseThrow();
+        ScoreSummary scores = Scoring.summarize(framework, content.answerCodes(), content.provisionLabels());
+        Map<String, Object> model = new HashMap<>();
+        model.put("a", assessment);
+        model.put("content", content);
+        model.put("scores", scores);
+        model.put("view", new ScorecardView(content, framework, scores));
+        model.put("framework", framework);
+        model.put("jurisdiction", jurisdiction);
+        model.put("state", catalog.stateOf(jurisdiction));
+        model.put("tableRows", framework.tableRows());
+        model.put("pdf", false);
+        return model;
+    }
+
+    private Map<String, Object> emptyModel(Jurisdiction jurisdiction) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("framework", framework);
+        model.put("jurisdiction", jurisdiction);
+        model.put("state", catalog.stateOf(jurisdiction));
+        model.put("tableRows", framework.tableRows());
+        model.put("pdf", false);
+        return model;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+    }
+}
