@@ -16,9 +16,24 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class FrameworkController {
 
     private final Framework framework;
+    private final org.springframework.context.MessageSource messages;
 
-    FrameworkController(Framework framework) {
+    FrameworkController(Framework framework, org.springframework.context.MessageSource messages) {
         this.framework = framework;
+        this.messages = messages;
+    }
+
+    /** One criterion's rule in words. */
+    record RuleView(Framework.Criterion criterion, RuleWords.Clause met, RuleWords.Clause partlyMet, RuleWords.Clause notMet) {
+    }
+
+    @GetMapping("/framework/scoring")
+    String scoring(Model model) {
+        RuleWords words = new RuleWords(framework, messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute("framework", framework);
+        model.addAttribute("rules", framework.criteria().stream().map(c -> new RuleView(c, words.of(c.scoring().met()),
+                words.of(c.scoring().partlyMet()), words.of(c.scoring().notMet()))).toList());
+        return "framework/scoring";
     }
 
     @GetMapping("/framework")

@@ -92,4 +92,17 @@ class FrameworkPagesTest {
         }
         node.values().forEach(child -> collectStrings(child, into));
     }
+
+    @Test
+    void theScoringPageShowsEveryRuleInPlainWordsFromTheData() throws Exception {
+        String html = HtmlUtils.htmlUnescape(mvc.perform(get("/framework/scoring"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        framework.criteria().forEach(c -> assertThat(html).contains(c.scoring().summary()));
+        assertThat(html).contains("Unknown is not no.", "All of these:", "Any of these:",
+                "1.1 “Do your local law enforcement agencies refuse to comply with ICE detainer requests?” is answered Yes",
+                "2.1 “Does your local jail prohibit immigration authorities from conducting interviews in the jail?” is answered Yes",
+                "Never: this rule has no such condition.");
+    }
 }
