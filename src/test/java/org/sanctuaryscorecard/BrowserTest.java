@@ -98,4 +98,81 @@ class BrowserTest {
         assertThat(page.locator("h1")).hasText("St. Louis County");
         page.close();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sanctuaryscorecard.framework.Framework framework;
+
+    /**
+     * The core loop, as a person does it: find a county, start an assessment, answer every question with evidence
+     * (each saved by itself), watch the summary change, open the scorecard and the worksheet, get the PDF, export the
+     * assessment and import it again.
+     */
+    @Test
+    void aPersonAssessesACountyFromSearchToPdfAndBack() throws Exception {
+        Page page = browser.newPage();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
+        String base = "http://localhost:" + port;
+        page.navigate(base + "/");
+
+        page.getByLabel("Find a city, county or state").pressSequentially("kern count",
+                new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Kern County, California")).click();
+        assertThat(page.locator("h1")).hasText("Kern County");
+
+        page.getByText("Start an assessment of Kern County").click();
+        page.getByLabel("Author").fill("Kern Coalition");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Start the assessment")).click();
+        assertThat(page.locator("h1")).containsText("Editing: Kern County: assessment");
+        page.getByLabel("Your name (shown in the history)").fill("Browser Tester");
+
+        int number = 0;
+        for (org.sanctuaryscorecard.framework.Framework.CriterionQuestion q : framework.questions().toList()) {
+            number++;
+            String form = "#answer-" + q.id().replaceAll("[^a-z0-9]+", "-");
+            page.locator(form + " input[name=answer][value=Y]").check();
+            assertThat(page.locator(form + " .save-status")).containsText("Saved at");
+            String evidence = "#evidence-" + q.id().replaceAll("[^a-z0-9]+", "-");
+            page.locator(evidence + " summary").click();
+            page.locator(evidence + " input[name=sourceTitle]").fill("Kern County Ordinance " + number);
+            page.locator(evidence + " input[name=citation]").fill("Sec. " + number);
+            page.locator(evidence + " textarea[name=quote]").fill("quoted words " + number);
+            page.locator(evidence + " button[type=submit]").click();
+            assertThat(page.locator(evidence + " blockquote")).containsText("quoted words " + number);
+            if (q.id().equals("question.detainers.formal-policy")) {
+                assertThat(page.locator("#scoreboard")).containsText("Meets 1 of 8 criteria");
+            }
+        }
+        assertThat(page.locator("#scoreboard")).containsText("Meets 8 of 8 criteria");
+
+        page.getByText("Scorecard", new Page.GetByTextOptions().setExact(true)).first().click();
+        assertThat(page.locator(".summary-sentence").first()).containsText("Meets 8 of 8 criteria");
+        assertThat(page.locator("blockquote").first()).containsText("quoted words");
+        String scorecardUrl = page.url();
+
+        page.getByText("Worksheet (printable)").first().click();
+        assertThat(page.locator("h1")).containsText("Worksheet: Kern County: assessment");
+        assertThat(page.locator(".ws-boxes").first()).containsText("☒");
+
+        com.microsoft.playwright.APIResponse pdf = page.context().request().get(scorecardUrl + "/scorecard.pdf");
+        org.assertj.core.api.Assertions.assertThat(pdf.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        page.navigate(scorecardUrl);
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByText("Export (JSON)").click());
+        java.nio.file.Path exported = java.nio.file.Files.createTempFile("assessment", ".json");
+        download.saveAs(exported);
+
+        page.navigate(base + "/assessments/import");
+        page.getByLabel("Assessment file (.json)").setInputFiles(exported);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        assertThat(page.locator("h1")).hasText("Kern County: assessment");
+        org.assertj.core.api.Assertions.assertThat(page.url()).isNotEqualTo(scorecardUrl);
+        assertThat(page.locator(".summary-sentence").first()).containsText("Meets 8 of 8 criteria");
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("console errors (CSP, 4xx, scripts)").isEmpty();
+        java.nio.file.Files.deleteIfExists(exported);
+        page.close();
+    }
 }
