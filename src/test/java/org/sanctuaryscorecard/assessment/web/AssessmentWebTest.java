@@ -358,4 +358,70 @@ class AssessmentWebTest {
         mvc.perform(get("/assessments/" + id + "/items/header")).andExpect(status().isOk());
         mvc.perform(get("/assessments/" + id + "/items/answer/question.nope")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theHeaderStatusLandscapeAndChecklistAreSavedByJsonAndByForm() throws Exception {
+        long id = newAssessment();
+
+        mvc.perform(put("/api/assessments/" + id + "/header").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Renamed\", \"author\": \"Team\", \"asOf\": \"2026-10-02\", \"version\": 1}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.item").value("header"));
+        mvc.perform(put("/api/assessments/" + id + "/header").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"\", \"author\": \"Team\", \"asOf\": \"2026-10-02\", \"version\": 2}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("The title is required."));
+        mvc.perform(put("/api/assessments/" + id + "/status").with(csrf()).header("HX-Request", "true")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("status", "in-review").param("version", "1"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Saved at")));
+        mvc.perform(put("/api/assessments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"final\", \"version\": 3}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("“final” is not a status")));
+        mvc.perform(put("/api/assessments/" + id + "/landscape/landscape.detainer-recipients").with(csrf())
+                        .header("HX-Request", "true").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("agencies", "Sheriff's Office\r\nProbation Department").param("version", "0"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/assessments/" + id + "/landscape/landscape.lead-agency").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"choice\": \"sheriff\", \"version\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("“sheriff” is not one of the choices for this question (city-police, county-sheriff, both, other)")));
+        mvc.perform(put("/api/assessments/" + id + "/landscape/landscape.state-framework").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"SB 54\", \"link\": \"ftp://x\", \"version\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("must be a web address starting with http:// or https://")));
+        mvc.perform(put("/api/assessments/" + id + "/provisions/287g").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"label\": \"contrary\", \"explanation\": \"MOA signed\", \"version\": 0}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/assessments/" + id + "/provisions/287g").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"label\": \"bad\", \"version\": 0}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/assessments/" + id + "/provisions/nope").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"label\": \"protects\", \"version\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("There is no provision “nope” in the framework."));
+
+        Assessment saved = assessments.get(id);
+        assertThat(saved.content().title()).isEqualTo("Renamed");
+        assertThat(saved.content().status().id()).isEqualTo("in-review");
+        assertThat(saved.content().landscapeAnswer("landscape.detainer-recipients").agencies())
+                .containsExactly("Sheriff's Office", "Probation Department");
+        assertThat(saved.content().provisionCheck("287g").label()).isEqualTo("contrary");
+    }
+
+    @Test
+    void evidenceIsChangedByFormAndRemovedWithoutJavaScript() throws Exception {
+        long id = newAssessment();
+        assessments.addEvidence(id, new EvidenceInput(Q, "Ordinance", "ordinance", "Sec. 1", null, null, "first", "policy", null), "x");
+
+        mvc.perform(multipart("/api/assessments/" + id + "/evidence/1").with(csrf()).header("HX-Request", "true")
+                        .param("item", Q).param("sourceTitle", "Ordinance").param("sourceKind", "ordinance")
+                        .param("citation", "Sec. 2").param("quote", "changed").param("shows", "practice").param("version", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("changed")))
+                .andExpect(content().string(containsString("Actual practice")));
+        mvc.perform(post("/api/assessments/" + id + "/evidence/1/remove").with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "3").param("item", Q))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/assessments/" + id + "/edit#evidence-question-detainers-formal-policy"));
+        assertThat(assessments.get(id).content().evidence()).isEmpty();
+        assertThat(assessments.history(id)).hasSize(4);
+    }
 }
