@@ -250,6 +250,11 @@ public record Framework(
         return rows.values().stream().map(List::copyOf).toList();
     }
 
+    /** The "where to look" of criteria that share a table row, each item once, in order. */
+    public List<String> whereToLook(List<Criterion> row) {
+        return row.stream().flatMap(c -> c.whereToLook().stream()).distinct().toList();
+    }
+
     /** Several questions by number, "1.2, 2.1", in the order given. */
     public String questionNumbers(java.util.Collection<String> questionIds) {
         return String.join(", ", questionIds.stream().map(this::questionNumber).toList());
