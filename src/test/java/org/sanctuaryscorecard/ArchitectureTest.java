@@ -29,7 +29,7 @@ class ArchitectureTest {
     @Test
     void theExpectedModulesExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("cli", "framework", "jurisdiction", "web");
+                .contains("analysis", "cli", "framework", "jurisdiction", "web");
     }
 
     @Test
@@ -53,6 +53,26 @@ class ArchitectureTest {
                         "org.springframework.web..", "org.springframework.ui..", "jakarta.servlet..")
                 .because("the framework and the jurisdictions are used by the command line and tests without a web server");
         rule.check(classes);
+    }
+
+    @Test
+    void theAnalyzerDependsOnNoOtherModuleAndNeitherOnTheWebNorOnTheDatabase() {
+        ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
+        assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
+                .as("modules the analyzer depends on").isEmpty();
+
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sanctuaryscorecard");
+        noClasses().that().resideInAPackage("org.sanctuaryscorecard.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                        "org.springframework.ui..", "jakarta.servlet..", "org.springframework.jdbc..",
+                        "org.springframework.transaction..", "java.sql..", "javax.sql..", "org.flywaydb..")
+                .because("reading documents is pure: the web layer and the storage call it, not the other way round")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.sanctuaryscorecard.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("org.sanctuaryscorecard.analysis.internal..")
+                .because("other modules use only the analyzer's public types")
+                .check(classes);
     }
 
     @Test
