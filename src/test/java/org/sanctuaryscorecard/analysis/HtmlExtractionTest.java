@@ -107,6 +107,24 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void deeplyNestedMarkupTakesLinearTime() {
+        for (String tag : new String[] {"ul", "header", "article", "td"}) {
+            StringBuilder page = new StringBuilder("<!DOCTYPE html><body>");
+            for (int i = 0; i < 50_000; i++) {
+                page.append('<').append(tag).append(">x");
+            }
+            long start = System.nanoTime();
+            try {
+                extractor.extract("nested.html", page.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (UnreadableDocumentException e) {
+                assertThat(e.messageKey()).as(tag).isEqualTo("analysis.error.noText"); // every header dropped
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as(tag)
+                    .isLessThan(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void aPageWithNoTextIsRefused() {
         String page = "<html><body><nav>Home</nav><script>x()</script><img src=a.png></body></html>";
         try {

@@ -9,7 +9,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.sanctuaryscorecard.analysis.DocumentText;
@@ -19,8 +18,8 @@ import org.sanctuaryscorecard.analysis.DocumentText;
  * <ul>
  *   <li>dropped: {@code script, style, noscript, template, nav, aside, form, iframe, svg, object, embed, canvas},
  *       elements with {@code role="navigation"}, {@code "banner"}, {@code "contentinfo"} or {@code "search"}, hidden
- *       elements ({@code hidden}, {@code aria-hidden="true"}), every {@code footer}, and every {@code header} except
- *       one inside {@code main} or {@code article} that holds a heading (an article's own title);</li>
+ *       elements ({@code hidden}, {@code aria-hidden="true"}), every {@code footer}, and every {@code header} that is
+ *       not inside {@code main} or {@code article} (one inside is the article's own title and byline);</li>
  *   <li>only the first {@code main} (or {@code role="main"}) is read if there is one; else the {@code article}s, in
  *       order; else the body;</li>
  *   <li>block elements ({@code p, div, li, h1-h6, tr, section, blockquote, pre, ...}) and {@code br} end lines;
@@ -29,6 +28,8 @@ import org.sanctuaryscorecard.analysis.DocumentText;
  *   <li>white space is collapsed as a browser does, except inside {@code pre} and {@code textarea}; no-break spaces
  *       become spaces; list markers appear only if they are in the text itself (CSS markers are not text).</li>
  * </ul>
+ * Every step is one pass over the page (no look-ups of ancestors or siblings per element), so deeply nested hostile
+ * markup costs linear time.
  */
 final class HtmlReader {
 
@@ -52,27 +53,18 @@ final class HtmlReader {
         Document page = Jsoup.parse(html);
         Interruption.check();
         page.select(DROPPED).remove();
-        for (Element header : page.select("header")) {
-            boolean articleTitle = !header.select("h1, h2, h3, h4, h5, h6").isEmpty()
-                    && header.closest("main, article, [role=main]") != null;
-            if (!articleTitle) {
-                header.remove();
-            }
-        }
+        Interruption.check();
+        Parts parts = new Parts();
+        NodeTraversor.traverse(parts, page);
+        parts.siteHeaders.forEach(Element::remove);
         List<Element> roots = new ArrayList<>();
-        Element main = page.selectFirst("main, [role=main]");
+        Element main = parts.main;
         if (main != null) {
             roots.add(main);
+        } else if (!parts.articles.isEmpty()) {
+            roots.addAll(parts.articles);
         } else {
-            Elements articles = page.select("article");
-            for (Element article : articles) {
-                if (article.parent() == null || article.parent().closest("article") == null) {
-                    roots.add(article);
-                }
-            }
-            if (roots.isEmpty()) {
-                roots.add(page.body());
-            }
+            roots.add(page.body());
         }
         TextWriter writer = new TextWriter();
         for (Element root : roots) {
@@ -86,6 +78,72 @@ final class HtmlReader {
         return new DocumentText(name, FORMAT, text, List.of(), repairs);
     }
 
+    /**
+     * One pass over the page: the first {@code main}, the outermost {@code article}s, and the outermost
+     * {@code header}s that are outside any {@code main} or {@code article}.
+     */
+    private static final class Parts implements NodeVisitor {
+
+        Element main;
+        final List<Element> articles = new ArrayList<>();
+        final List<Element> siteHeaders = new ArrayList<>();
+        private int content;
+        private int article;
+        private int siteHeader;
+        private int visited;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element)) {
+                return;
+            }
+            if (++visited % 1024 == 0) {
+                Interruption.check();
+            }
+            Element element = (Element) node;
+            String tag = element.normalName();
+            if (tag.equals("header") && content == 0) {
+                if (siteHeader++ == 0) {
+                    siteHeaders.add(element);
+                }
+            }
+            if (isMain(element) && main == null) {
+                main = element;
+            }
+            if (tag.equals("article") && article++ == 0) {
+                articles.add(element);
+            }
+            if (isContent(element)) {
+                content++;
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element)) {
+                return;
+            }
+            Element element = (Element) node;
+            if (isContent(element)) {
+                content--;
+            }
+            if (element.normalName().equals("article")) {
+                article--;
+            }
+            if (element.normalName().equals("header") && content == 0) {
+                siteHeader--;
+            }
+        }
+
+        private static boolean isMain(Element element) {
+            return element.normalName().equals("main") || element.attr("role").equals("main");
+        }
+
+        private static boolean isContent(Element element) {
+            return isMain(element) || element.normalName().equals("article");
+        }
+    }
+
     /** Writes the text of the nodes it visits, collapsing white space and breaking lines at block elements. */
     private static final class TextWriter implements NodeVisitor {
 
@@ -96,6 +154,10 @@ final class HtmlReader {
         private boolean pendingTab;
         private int preformatted;
         private int visited;
+        /** How many {@code li} elements the current node is inside. */
+        private int listItems;
+        /** For each open table row, the cells seen so far. */
+        private final java.util.ArrayDeque<int[]> rows = new java.util.ArrayDeque<>();
 
         @Override
         public void head(Node node, int depth) {
@@ -124,12 +186,19 @@ final class HtmlReader {
                 return;
             }
             if (CELLS.contains(tag)) {
-                if (element.elementSiblingIndex() > 0) {
+                int[] cells = rows.peek();
+                if (cells != null && cells[0]++ > 0) {
                     pendingTab = true;
                 }
                 return;
             }
+            if (tag.equals("tr")) {
+                rows.push(new int[1]);
+            }
             breakLines(blockBreaks(element));
+            if (tag.equals("li")) {
+                listItems++;
+            }
             if (PREFORMATTED.contains(tag)) {
                 preformatted++;
             }
@@ -143,14 +212,20 @@ final class HtmlReader {
                 if (PREFORMATTED.contains(tag)) {
                     preformatted--;
                 }
+                if (tag.equals("li")) {
+                    listItems--;
+                }
+                if (tag.equals("tr")) {
+                    rows.poll();
+                }
                 breakLines(blockBreaks(element));
             }
         }
 
-        private static int blockBreaks(Element element) {
+        private int blockBreaks(Element element) {
             String tag = element.normalName();
             if (PARAGRAPHS.contains(tag)) {
-                boolean nestedList = (tag.equals("ul") || tag.equals("ol")) && element.parents().is("li");
+                boolean nestedList = (tag.equals("ul") || tag.equals("ol")) && listItems > 0;
                 return nestedList ? 1 : 2;
             }
             return LINES.contains(tag) ? 1 : 0;
