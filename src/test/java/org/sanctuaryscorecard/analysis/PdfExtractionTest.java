@@ -247,6 +247,20 @@ class PdfExtractionTest {
     }
 
     @Test
+    void aQuarterOfAMillionFakeStreamsAreScannedQuickly() {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        pdf.writeBytes("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] fake = "<<>>stream\n\u0078\u009c\u0001\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1);
+        while (pdf.size() < 4_000_000) {
+            pdf.writeBytes(fake);
+        }
+        pdf.writeBytes("\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        long start = System.nanoTime();
+        assertKey(pdf.toByteArray(), "analysis.error.pdfDamaged");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void moreThan2000PagesAreRefused() throws IOException {
         try (PDDocument document = new PDDocument()) {
             for (int p = 0; p < 2001; p++) {

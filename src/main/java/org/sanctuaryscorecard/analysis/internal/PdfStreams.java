@@ -1,12 +1,8 @@
 package org.sanctuaryscorecard.analysis.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Refuses PDFs with Flate "bombs" before PDFBox opens them. PDFBox 3.0.8 decodes a stream whose {@code /Filter} is
@@ -35,29 +31,38 @@ final class PdfStreams {
     /** @throws org.sanctuaryscorecard.analysis.UnreadableDocumentException if a stream unpacks to too much */
     static void check(String name, byte[] pdf) {
         long total = 0;
-        for (int at = indexOf(pdf, STREAM, 0); at >= 0; at = indexOf(pdf, STREAM, at + STREAM.length)) {
-            Interruption.check();
-            if (!followsDictionary(pdf, at)) {
-                continue;
+        int previous = 0; // a stream's dictionary starts after the previous "stream" keyword
+        Inflater inflater = new Inflater();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int at = indexOf(pdf, STREAM, 0); at >= 0; at = indexOf(pdf, STREAM, at + STREAM.length)) {
+                int after = previous;
+                previous = at + STREAM.length;
+                if (!followsDictionary(pdf, at)) {
+                    continue;
+                }
+                Interruption.check();
+                int data = at + STREAM.length;
+                if (data < pdf.length && pdf[data] == '\r') {
+                    data++;
+                }
+                if (data < pdf.length && pdf[data] == '\n') {
+                    data++;
+                }
+                if (data + 2 > pdf.length || !isZlibHeader(pdf[data], pdf[data + 1]) || isImage(pdf, after, at)) {
+                    continue;
+                }
+                long size = inflatedSize(inflater, buffer, pdf, data, MAX_STREAM_SIZE);
+                if (size > MAX_STREAM_SIZE) {
+                    throw Problems.pdfTooBig(name, MAX_STREAM_SIZE);
+                }
+                total += size;
+                if (total > MAX_TOTAL_SIZE) {
+                    throw Problems.pdfTooBig(name, MAX_TOTAL_SIZE);
+                }
             }
-            int data = at + STREAM.length;
-            if (data < pdf.length && pdf[data] == '\r') {
-                data++;
-            }
-            if (data < pdf.length && pdf[data] == '\n') {
-                data++;
-            }
-            if (data + 2 > pdf.length || !isZlibHeader(pdf[data], pdf[data + 1]) || isImage(pdf, at)) {
-                continue;
-            }
-            long size = inflatedSize(pdf, data, MAX_STREAM_SIZE);
-            if (size > MAX_STREAM_SIZE) {
-                throw Problems.pdfTooBig(name, MAX_STREAM_SIZE);
-            }
-            total += size;
-            if (total > MAX_TOTAL_SIZE) {
-                throw Problems.pdfTooBig(name, MAX_TOTAL_SIZE);
-            }
+        } finally {
+            inflater.end();
         }
     }
 
@@ -70,9 +75,9 @@ final class PdfStreams {
         return i >= 1 && pdf[i] == '>' && pdf[i - 1] == '>';
     }
 
-    /** The stream's dictionary (back to its "obj") names /Image. */
-    private static boolean isImage(byte[] pdf, int at) {
-        int from = Math.max(0, at - DICTIONARY_LOOK_BACK);
+    /** The stream's dictionary (back to its "obj", not before {@code after}) names /Image. */
+    private static boolean isImage(byte[] pdf, int after, int at) {
+        int from = Math.max(after, at - DICTIONARY_LOOK_BACK);
         int obj = lastIndexOf(pdf, OBJ, from, at);
         int start = obj >= 0 ? obj : from;
         return lastIndexOf(pdf, IMAGE, start, at) >= 0;
@@ -86,71 +91,30 @@ final class PdfStreams {
 
     /**
      * The size the zlib data at {@code offset} unpacks to, or {@code limit + 1} as soon as it passes the limit.
-     * Damaged data counts as far as it inflates.
+     * Damaged or truncated data counts as far as it inflates.
      */
-    static long inflatedSize(byte[] data, int offset, long limit) {
-        Inflater inflater = new Inflater();
-        Counting inflated = new Counting(new InflaterInputStream(
-                new ByteArrayInputStream(data, offset, data.length - offset), inflater, 16 * 1024), limit);
-        byte[] buffer = new byte[64 * 1024];
+    static long inflatedSize(Inflater inflater, byte[] buffer, byte[] data, int offset, long limit) {
+        inflater.reset();
+        inflater.setInput(data, offset, data.length - offset);
+        long count = 0;
         try {
-            int read;
-            do {
-                Interruption.check();
-                read = inflated.read(buffer);
-            } while (read >= 0);
-        } catch (LimitException e) {
-            return limit + 1;
-        } catch (IOException e) {
-            // damaged or truncated data: counted as far as it went
-        } finally {
-            inflater.end();
-        }
-        return inflated.count;
-    }
-
-    private static final class LimitException extends IOException {
-
-        LimitException() {
-            super("limit passed", null);
-        }
-    }
-
-    /** Counts the bytes read through it and fails once they pass the limit. */
-    private static final class Counting extends FilterInputStream {
-
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
+            while (!inflater.finished()) {
+                int inflated = inflater.inflate(buffer);
+                if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                count += inflated;
+                if (count > limit) {
+                    return limit + 1;
+                }
+                if ((count & 0xFFFFF) < inflated) {
+                    Interruption.check(); // about once a megabyte
+                }
             }
-            return b;
+        } catch (DataFormatException e) {
+            // damaged data: counted as far as it went
         }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int read = super.read(b, off, len);
-            if (read > 0) {
-                add(read);
-            }
-            return read;
-        }
-
-        private void add(int read) throws LimitException {
-            count += read;
-            if (count > limit) {
-                throw new LimitException();
-            }
-        }
+        return count;
     }
 
     static int indexOf(byte[] b, byte[] needle, int from) {
