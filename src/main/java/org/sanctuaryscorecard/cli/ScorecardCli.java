@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.sanctuaryscorecard.analysis.AnalyzeCommand;
+import org.sanctuaryscorecard.analysis.EvaluateCommand;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
                 "Assess how far a U.S. city, county or state keeps its police and jails out of federal immigration enforcement.",
                 "",
                 "With no command, or with 'serve', starts the web application."},
-        subcommands = {ServeCommand.class, JurisdictionsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, JurisdictionsCommand.class, AnalyzeCommand.class, EvaluateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ScorecardCli implements Runnable {
 
     /** Returned by {@link #run} when the web application is running and the JVM must stay up. */
