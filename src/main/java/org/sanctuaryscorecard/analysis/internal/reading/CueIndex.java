@@ -17,13 +17,21 @@ public final class CueIndex {
 
     private static final int ALPHABET = 128;
 
-    private final int[][] next;
+    private final int[] next;
     private final int[][] out;
+    private final boolean[] emits;
     private final int count;
 
     private CueIndex(int[][] next, int[][] out, int count) {
-        this.next = next;
+        this.next = new int[next.length * ALPHABET];
+        for (int s = 0; s < next.length; s++) {
+            System.arraycopy(next[s], 0, this.next, s * ALPHABET, ALPHABET);
+        }
         this.out = out;
+        this.emits = new boolean[out.length];
+        for (int s = 0; s < out.length; s++) {
+            emits[s] = out[s].length > 0;
+        }
         this.count = count;
     }
 
@@ -107,10 +115,9 @@ public final class CueIndex {
                 state = 0;
                 continue;
             }
-            state = next[state][c];
-            int[] found = out[state];
-            if (found.length > 0) {
-                for (int id : found) {
+            state = next[state * ALPHABET + c];
+            if (emits[state]) {
+                for (int id : out[state]) {
                     present.set(id);
                 }
             }

@@ -277,7 +277,9 @@ public final class Labeler {
             if (p.notes().contains("discretionary")) {
                 kinds.add("discretionary");
             }
-            if (p.label() == Label.CONTRARY) {
+            // a mandate of the opposite practice where the document's label says so, or a penalty whatever the label
+            if (p.label() == Label.CONTRARY
+                    && (results.get(p.provision()).label() == Label.CONTRARY || p.reading().equals("contrary-direct"))) {
                 kinds.add("contrary-mandate");
             }
             for (String kind : kinds) {

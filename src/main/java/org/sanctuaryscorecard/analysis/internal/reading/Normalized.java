@@ -36,6 +36,10 @@ public final class Normalized {
                 origin[n++] = i;
                 continue;
             }
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = true;
+                continue;
+            }
             if (c == '-' && i + 1 < end && Character.isWhitespace(source.charAt(i + 1)) && isLineBreakAhead(source, i + 1, end) && n > 0
                     && Character.isLetter(out.charAt(n - 1))) {
                 int j = i + 1;

@@ -94,6 +94,8 @@ public final class Reader {
     private static final Pattern AND_JUDICIAL = Pattern.compile("\\band\\b.{0,120}(judicial (warrant|order)|(warrant|order) (issued|signed) by a (federal )?(judge|magistrate))");
     private static final Pattern BARE_SHOULD = Pattern.compile("^should$");
     private static final int AUTHORITY_CONTEXT = 1200;
+    /** How much of a clause after its force word is read as what the force word does ("shall not adopt any law ... that prohibits"). */
+    private static final int VERB_WINDOW = 400;
     /** Longer than any cue: a cue across the join of two pieces lies within this many characters of it. */
     private static final int JOIN_WINDOW = 80;
     private static final int LONG_EVIDENCE = 420;
@@ -201,13 +203,11 @@ public final class Reader {
                 return new int[0];
             }
         }
-        BitSet present = vocabulary.cueIndex().scan(t);
+        // the authorities' names start with literals, so each is found by searching for those (no cue scan needed)
         List<Integer> offsets = new ArrayList<>();
         for (Cues authority : vocabulary.authorities()) {
-            if (authority.mayMatch(present)) {
-                for (int[] m : authority.spans(t)) {
-                    offsets.add(m[0]);
-                }
+            for (int[] m : authority.spans(t)) {
+                offsets.add(m[0]);
             }
         }
         return offsets.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -230,15 +230,22 @@ public final class Reader {
         return new Piece(normalized, present, original, isNonOperative(normalized.text(), present));
     }
 
-    /** The last sentence of a lead-in, without its closing colon: what each of its items reads with. */
+    /**
+     * The last sentence of a lead-in, without its closing colon: what each of its items reads with. A last sentence
+     * without a word of force ("This includes restrictions on:") reads with the sentence before it, which it refers to.
+     */
     private Piece leadIn(String text, Segmenter.Block frame) {
         List<int[]> frameSentences = Sentences.split(text, frame.start(), frame.end());
         int[] last = frameSentences.get(frameSentences.size() - 1);
+        int start = last[0];
+        if (frameSentences.size() > 1 && !Segmenter.hasForceWord(text.substring(last[0], last[1]))) {
+            start = frameSentences.get(frameSentences.size() - 2)[0];
+        }
         int end = last[1];
-        while (end > last[0] && ":—-–\"".indexOf(text.charAt(end - 1)) >= 0) {
+        while (end > start && ":—-–\"".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return piece(text, last[0], end, last);
+        return piece(text, start, end, new int[] {start, last[1]});
     }
 
     private static final Pattern QUOTED_TERM = Pattern.compile("[\"“]([^\"”]{3,60})[\"”]");
@@ -463,7 +470,7 @@ public final class Reader {
             // "the individual may decline to be interviewed": the person's choice, not the agency's rule
             return null;
         }
-        String verb = t.substring(force.end, Math.min(clause[1], force.end + 200)).strip();
+        String verb = t.substring(force.end, Math.min(clause[1], force.end + VERB_WINDOW)).strip();
         if (!provision.safeguard() && matchesAny(vocabulary.reportingVerbs(), verb, present)) {
             // "shall transmit a report ... providing the number of detainer requests": counted, not done
             return null;
@@ -603,7 +610,8 @@ public final class Reader {
         for (ForceMatch f : all) {
             boolean covered = overlaps(neutral, f.start, f.end);
             for (ForceMatch k : kept) {
-                if (f.start >= k.start && f.end <= k.end) {
+                // a force word inside "no agency shall ..." is that word: "no agency shall be permitted to" forbids
+                if (f.start >= k.start && f.end <= k.end || k.force == Force.PROHIBIT && f.start > k.start && f.start < k.end) {
                     covered = true;
                     break;
                 }

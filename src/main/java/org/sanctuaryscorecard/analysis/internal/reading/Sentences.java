@@ -104,7 +104,14 @@ public final class Sentences {
         while (w > sentenceStart && !Character.isWhitespace(text.charAt(w - 1)) && text.charAt(w - 1) != '(') {
             w--;
         }
-        String word = text.substring(w, dot).toLowerCase(Locale.ROOT).replaceAll("^[\"“'(\\[]+", "");
+        while (w < dot && "\"“'([".indexOf(text.charAt(w)) >= 0) {
+            w++;
+        }
+        if (dot - w > 8) {
+            // no abbreviation is this long: an ordinary word ends the sentence
+            return dot - sentenceStart > 3;
+        }
+        String word = text.substring(w, dot).toLowerCase(Locale.ROOT);
         if (word.isEmpty()) {
             return true;
         }
