@@ -1,5 +1,8 @@
 package org.sanctuaryscorecard;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,24 +58,39 @@ class ArchitectureTest {
         rule.check(classes);
     }
 
+    /**
+     * The analyzer's core (its root package and {@code internal}) is pure Java: no other module, no web, no database.
+     * Its web pages and API ({@code analysis.web}) sit on top of it and may use the web, framework and assessment
+     * modules' public types.
+     */
     @Test
-    void theAnalyzerDependsOnNoOtherModuleAndNeitherOnTheWebNorOnTheDatabase() {
-        ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
-        assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
-                .as("modules the analyzer depends on").isEmpty();
-
+    void theAnalyzerCoreDependsOnNoOtherModuleAndNeitherOnTheWebNorOnTheDatabase() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.sanctuaryscorecard");
-        noClasses().that().resideInAPackage("org.sanctuaryscorecard.analysis..")
+        String[] core = {"org.sanctuaryscorecard.analysis", "org.sanctuaryscorecard.analysis.internal.."};
+        noClasses().that().resideInAnyPackage(core)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
                         "org.springframework.ui..", "jakarta.servlet..", "org.springframework.jdbc..",
                         "org.springframework.transaction..", "java.sql..", "javax.sql..", "org.flywaydb..")
                 .because("reading documents is pure: the web layer and the storage call it, not the other way round")
                 .check(classes);
+        noClasses().that().resideInAnyPackage(core)
+                .should().dependOnClassesThat(resideInAPackage("org.sanctuaryscorecard..")
+                        .and(not(resideInAnyPackage(core))))
+                .because("the analyzer's core uses no other module, and does not know its own web pages")
+                .check(classes);
         noClasses().that().resideOutsideOfPackage("org.sanctuaryscorecard.analysis..")
                 .should().dependOnClassesThat().resideInAPackage("org.sanctuaryscorecard.analysis.internal..")
                 .because("other modules use only the analyzer's public types")
                 .check(classes);
+    }
+
+    @Test
+    void theAnalyzersWebPartUsesOnlyTheModulesItIsAllowed() {
+        ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
+        assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
+                .as("modules the analyzer (with its web pages) depends on")
+                .allMatch(java.util.Set.of("web", "framework", "assessment")::contains);
     }
 
     @Test

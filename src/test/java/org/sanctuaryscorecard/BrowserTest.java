@@ -175,4 +175,94 @@ class BrowserTest {
         java.nio.file.Files.deleteIfExists(exported);
         page.close();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sanctuaryscorecard.assessment.Assessments assessments;
+
+    /** Problems a page has for people who use a screen reader or a keyboard: unlabeled controls, duplicate ids, headings. */
+    static java.util.List<String> accessibilityProblems(Page page) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> problems = (java.util.List<String>) page.evaluate("() => {"
+                + "const problems = [];"
+                + "for (const c of document.querySelectorAll('input:not([type=hidden]), select, textarea, button')) {"
+                + "  const named = (c.labels && c.labels.length > 0) || c.getAttribute('aria-label') || (c.tagName === 'BUTTON' && c.textContent.trim());"
+                + "  if (!named) problems.push('no label: ' + c.outerHTML.slice(0, 80)); }"
+                + "const ids = new Map();"
+                + "for (const e of document.querySelectorAll('[id]')) ids.set(e.id, (ids.get(e.id) || 0) + 1);"
+                + "for (const [id, n] of ids) if (n > 1) problems.push('duplicate id: ' + id);"
+                + "if (document.querySelectorAll('h1').length !== 1) problems.push('not one h1');"
+                + "if (!document.querySelector('main')) problems.push('no main landmark');"
+                + "for (const a of document.querySelectorAll('a[href^=\\'#\\']')) if (a.getAttribute('href').length > 1 && !document.getElementById(a.getAttribute('href').slice(1))) problems.push('broken link: ' + a.getAttribute('href'));"
+                + "return problems; }");
+        return problems;
+    }
+
+    /**
+     * The analyzer, as a person uses it for an assessment: from the editor, paste a short ordinance, read the results
+     * (labels, quotes, the marked text, reached from the side panel by keyboard), see the suggestions, apply them, and
+     * find them in the assessment.
+     */
+    @Test
+    void aPersonAnalyzesAnOrdinanceForAnAssessmentAndAppliesTheSuggestions() {
+        long id = assessments.create("06029", "Kern County: analyzer journey", "Tester", "2026-10-01", "Tester").id();
+        Page page = browser.newPage();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
+        String base = "http://localhost:" + port;
+        page.navigate(base + "/assessments/" + id + "/edit");
+
+        page.getByText("Analyze a document for this assessment").click();
+        assertThat(page.locator("h1")).hasText("Analyze a document");
+        assertThat(page.locator(".flash")).containsText("Kern County: analyzer journey");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("form page").isEmpty();
+        page.getByLabel("A name for the text (optional)").fill("Springdale Ordinance 12-34");
+        page.getByLabel("The text (at most 2,000,000 characters)").fill(org.sanctuaryscorecard.analysis.web.Ordinances.TEXT);
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Analyze the text"))).isFocused();
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("h1")).hasText("Analysis: Springdale Ordinance 12-34");
+        assertThat(page.locator("#binding-status")).containsText("Binding");
+        assertThat(page.locator("#provision-jail-access .label")).hasText("Protects");
+        assertThat(page.locator("#provision-detainer-hold .label")).hasText("Limited");
+        assertThat(page.locator("#provision-detainer-hold .rule")).containsText("exception tied to criminal history");
+        assertThat(page.locator("#provision-info-sharing")).containsText("does not address");
+        org.assertj.core.api.Assertions.assertThat(page.locator(".document-text mark[id]").count()).isGreaterThanOrEqualTo(5);
+        assertThat(page.locator(".document-text mark.label-protects").first()).isVisible();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("results page").isEmpty();
+
+        // from the side panel to the passage, by keyboard: the mark gets the focus and is on screen
+        com.microsoft.playwright.Locator show = page.locator("#provision-jail-access a.show-in-text");
+        String target = show.getAttribute("href").substring(1);
+        show.focus();
+        page.keyboard().press("Enter");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo(target);
+        assertThat(page.locator("#" + target)).isInViewport();
+        assertThat(page.locator("#" + target)).containsText("The City shall not permit ICE agents to access City jails");
+
+        assertThat(page.getByLabel("Assessment number")).hasValue(String.valueOf(id));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See the suggestions")).click();
+        assertThat(page.locator("h1")).hasText("Suggestions for “Kern County: analyzer journey”");
+        assertThat(page.getByLabel("Label “Jail access” as Protects")).isChecked();
+        assertThat(page.getByLabel("Add the quote as evidence for “Jail access” (written policy; citation: Section 2.)")).isChecked();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("suggestions page").isEmpty();
+        page.getByLabel("Label “287(g) agreements” as Protects").uncheck();
+        page.locator("#suggest-editor").fill("Browser Tester");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Apply the checked suggestions")).click();
+
+        assertThat(page.locator("h1")).hasText("Editing: Kern County: analyzer journey");
+        assertThat(page.locator(".flash")).hasText("Applied 13 suggestions from “Springdale Ordinance 12-34”.");
+        assertThat(page.locator("#provision-jail-access input[name=label][value=protects]")).isChecked();
+        assertThat(page.locator("#provision-detainer-hold input[name=label][value=limited]")).isChecked();
+        assertThat(page.locator("#provision-287g input[name=label][value='']")).isChecked();
+        assertThat(page.locator("#provision-jail-access textarea[name=explanation]")).containsText("Inferred by the document analyzer");
+        assertThat(page.locator("#evidence-provision-jail-access blockquote"))
+                .hasText("The City shall not permit ICE agents to access City jails for the purpose of investigative interviews.");
+        assertThat(page.locator("#evidence-provision-jail-access .source")).containsText("Springdale Ordinance 12-34, Section 2.");
+        assertThat(page.locator("#answer-question-jail-access-formal-policy input[name=answer][value=Y]")).isChecked();
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("console errors (CSP, 4xx, scripts)").isEmpty();
+        page.close();
+    }
 }

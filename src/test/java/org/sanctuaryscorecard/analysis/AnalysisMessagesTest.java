@@ -62,7 +62,7 @@ class AnalysisMessagesTest {
         int heading = lines.indexOf("# Analyzer: reading documents");
         assertThat(heading).isPositive();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("analysis.")) {
+            if (lines.get(i).startsWith("analysis.error.")) {
                 assertThat(i).as("line %d", i + 1).isGreaterThan(heading);
             } else if (i > heading) {
                 assertThat(lines.get(i)).as("line %d", i + 1).satisfiesAnyOf(

@@ -35,6 +35,11 @@ class SecurityConfiguration {
      * API requests from tools need no CSRF token: JSON bodies and DELETE cannot be sent cross-site by a browser without
      * a CORS preflight, which this application never allows. Every form and every htmx request (they carry HX-Request)
      * still needs its token.
+     *
+     * <p>One multipart API is exempt too: {@code POST /api/analyze}, so that tools can send a file to the analyzer
+     * ({@code curl -F file=@policy.pdf}) as they send JSON. A page on another site could make a browser send it, but
+     * it changes nothing stored and keeps nothing, and that page cannot read the answer (no CORS); the analyzer's
+     * load limit guards the server as it does for any other client.
      */
     static boolean isJsonApiRequest(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getHeader("HX-Request") != null) {
@@ -45,6 +50,11 @@ class SecurityConfiguration {
         }
         String type = request.getContentType();
         try {
+            if (type != null && "POST".equals(request.getMethod())
+                    && request.getRequestURI().equals(request.getContextPath() + "/api/analyze")
+                    && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(MediaType.parseMediaType(type))) {
+                return true;
+            }
             return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
         } catch (InvalidMediaTypeException e) {
             return false;
