@@ -58,9 +58,11 @@ public record Analysis(String document, String format, int characters, boolean b
      * @param exception the exception that changed the label, or ""
      * @param notes     notes for the reader: {@code criminal-exception}, {@code administrative-warrant},
      *                  {@code required-by-law}, {@code discretionary}, {@code consent-exception}
+     * @param exceptionStart where the exception's words start in the text, or -1
+     * @param exceptionEnd   where they end, or -1
      */
     public record Passage(String provision, Label label, String reading, String quote, int start, int end, int page, String section,
-                          String force, String exception, List<String> notes) {
+                          String force, String exception, List<String> notes, int exceptionStart, int exceptionEnd) {
 
         public Passage {
             notes = List.copyOf(notes);

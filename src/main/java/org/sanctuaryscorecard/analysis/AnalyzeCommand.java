@@ -205,6 +205,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (result.evidence() != null) {
                     String quote = result.evidence().quote().replaceAll("\\s+", " ");
                     s.append(" \"").append(quote.length() > 90 ? quote.substring(0, 87) + "..." : quote).append('"');
+                    s.append(System.lineSeparator()).append(" ".repeat(37)).append(LabelsJson.explanation(result.evidence())
+                            .replaceAll("\\s+", " "));
+                    if (!result.evidence().section().isEmpty()) {
+                        s.append(" (").append(result.evidence().section()).append(')');
+                    }
                 }
                 s.append(System.lineSeparator());
             }

@@ -1,6 +1,9 @@
 package org.sanctuaryscorecard.analysis;
 
+import java.text.MessageFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +74,28 @@ public final class LabelsJson {
         return root;
     }
 
+    /**
+     * Why a passage got its label, in plain English words from {@code messages.properties} (the same sentences the
+     * results page shows): "“shall not” lays down the protective rule ...".
+     */
+    public static String explanation(Analysis.Passage passage) {
+        String key = "analysis.rule." + passage.reading();
+        if ("derived".equals(passage.reading())) {
+            key += "." + passage.label().id();
+        } else if (passage.force().isBlank()) {
+            key += ".plain";
+        }
+        ResourceBundle messages = ResourceBundle.getBundle("messages", Locale.ROOT);
+        if (!messages.containsKey(key)) {
+            return passage.reading();
+        }
+        return new MessageFormat(messages.getString(key), Locale.US).format(new Object[] {passage.force(), passage.exception()});
+    }
+
     /** The rule, force words, exception, section, page and offsets of a passage. */
     private static void putReasons(Map<String, Object> into, Analysis.Passage passage) {
         into.put("rule", passage.reading());
+        into.put("explanation", explanation(passage));
         if (!passage.force().isEmpty()) {
             into.put("force", passage.force());
         }

@@ -113,7 +113,7 @@ public final class TextExtractor {
      */
     public DocumentText fromText(String name, String text) {
         Objects.requireNonNull(text, "text");
-        return DocumentReader.pasted(displayName(name), text);
+        return DocumentReader.pasted(cleanName(name == null ? null : name.strip()), text);
     }
 
     /** The last part of a path, without control characters, at most 200 characters; "document" if blank. */
@@ -125,6 +125,15 @@ public final class TextExtractor {
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         if (slash >= 0 && slash < name.length() - 1) {
             name = name.substring(slash + 1);
+        }
+        return cleanName(name);
+    }
+
+    /** A name without control characters, at most 200 characters; "document" if blank. A pasted text's name is not a
+     * path: "Ordinance 2019/45" stays whole. */
+    static String cleanName(String name) {
+        if (name == null || name.isBlank()) {
+            return "document";
         }
         StringBuilder clean = new StringBuilder(Math.min(name.length(), MAX_NAME + 1));
         name.codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_NAME)

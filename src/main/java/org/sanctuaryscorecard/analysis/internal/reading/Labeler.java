@@ -207,7 +207,18 @@ public final class Labeler {
     }
 
     private static Analysis.Passage passage(DocumentText document, Finding f, Label label) {
-        String exception = f.exceptionStart() < 0 ? "" : document.text().substring(f.exceptionStart(), f.exceptionEnd()).strip();
+        String text = document.text();
+        int exceptionStart = f.exceptionStart();
+        int exceptionEnd = f.exceptionEnd();
+        if (exceptionStart >= 0) {
+            while (exceptionStart < exceptionEnd && Character.isWhitespace(text.charAt(exceptionStart))) {
+                exceptionStart++;
+            }
+            while (exceptionEnd > exceptionStart && Character.isWhitespace(text.charAt(exceptionEnd - 1))) {
+                exceptionEnd--;
+            }
+        }
+        String exception = exceptionStart < 0 ? "" : text.substring(exceptionStart, exceptionEnd);
         List<String> notes = new ArrayList<>();
         for (Reader.Note note : Reader.Note.values()) {
             if (f.notes().contains(note)) {
@@ -216,7 +227,7 @@ public final class Labeler {
         }
         return new Analysis.Passage(f.provision(), label, f.reading().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 document.text().substring(f.start(), f.end()), f.start(), f.end(), document.pageAt(f.start()), f.path(), f.force(),
-                exception, notes);
+                exception, notes, exceptionStart, exceptionStart < 0 ? -1 : exceptionEnd);
     }
 
     /** Conviction carve-outs: the criminal-history exception itself where there is one, else the protection. */
@@ -228,7 +239,7 @@ public final class Labeler {
             end--;
         }
         return new Analysis.Passage(CONVICTION_CARVEOUTS, label, "derived", document.text().substring(start, end), start, end,
-                document.pageAt(start), source.section(), source.force(), source.exception(), source.notes());
+                document.pageAt(start), source.section(), source.force(), source.exception(), source.notes(), source.exceptionStart(), source.exceptionEnd());
     }
 
     private static List<Analysis.Passage> dedupe(List<Analysis.Passage> passages) {
@@ -285,7 +296,7 @@ public final class Labeler {
             for (String kind : kinds) {
                 if (kind.equals("criminal-carve-out") && !p.exception().isEmpty()) {
                     if (seen.add(kind + "|" + p.exception())) {
-                        flags.add(new Analysis.Flag(kind, p.provision(), p.exception(), -1, -1));
+                        flags.add(new Analysis.Flag(kind, p.provision(), p.exception(), p.exceptionStart(), p.exceptionEnd()));
                     }
                 } else if (seen.add(kind + "|" + p.provision() + "|" + p.start())) {
                     flags.add(new Analysis.Flag(kind, p.provision(), p.quote(), p.start(), p.end()));
