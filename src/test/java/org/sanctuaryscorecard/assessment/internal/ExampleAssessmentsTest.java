@@ -22,7 +22,7 @@ import org.springframework.core.io.Resource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shipped examples are honest: every quote is word for word in a source text kept in src/test/resources/corpus,
+ * The shipped examples are honest: every quote is word for word in a source text kept in src/test/resources/analysis/corpus,
  * only written-policy questions are answered, each says it is an unreviewed example, and all of them load.
  */
 @ScorecardWebTest
@@ -49,7 +49,7 @@ class ExampleAssessmentsTest {
 
     private static List<String> corpus() throws IOException {
         List<String> texts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/analysis/corpus"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
                 texts.add(Files.readString(file, StandardCharsets.UTF_8));
             }
