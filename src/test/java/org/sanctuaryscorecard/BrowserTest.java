@@ -265,4 +265,33 @@ class BrowserTest {
         org.assertj.core.api.Assertions.assertThat(consoleErrors).as("console errors (CSP, 4xx, scripts)").isEmpty();
         page.close();
     }
+    /**
+     * Uploading a real file: a PDF and a Word document with the same short ordinance, each shown with its findings
+     * marked in place and the side panel labeled, through the page's own file field.
+     */
+    @Test
+    void anUploadedPdfAndWordDocumentShowTheirFindingsMarkedInPlace() {
+        Page page = browser.newPage();
+        String base = "http://localhost:" + port;
+        Object[][] files = {
+                {"springdale-ordinance.pdf", "application/pdf", org.sanctuaryscorecard.analysis.web.Ordinances.pdf()},
+                {"springdale-ordinance.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        org.sanctuaryscorecard.analysis.web.Ordinances.docx()}};
+        for (Object[] file : files) {
+            page.navigate(base + "/analyze");
+            page.locator("#analyze-file").setInputFiles(new com.microsoft.playwright.options.FilePayload((String) file[0], (String) file[1], (byte[]) file[2]));
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Analyze the document")).click();
+
+            assertThat(page.locator("h1")).hasText("Analysis: " + file[0]);
+            assertThat(page.locator("#provision-jail-access .label")).hasText("Protects");
+            assertThat(page.locator("#provision-detainer-hold .label")).hasText("Limited");
+            org.assertj.core.api.Assertions.assertThat(page.locator(".document-text mark[id]").count())
+                    .as("marked passages in %s", file[0]).isGreaterThanOrEqualTo(5);
+            assertThat(page.locator(".document-text mark.label-protects").first()).isVisible();
+            assertThat(page.locator(".document-text")).containsText("The City shall not permit ICE agents to access City jails");
+            org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("results page for %s", file[0]).isEmpty();
+        }
+        page.close();
+    }
 }

@@ -49,7 +49,7 @@ public final class Ordinances {
         return html.append("</main><footer>City of Springdale</footer></body></html>").toString();
     }
 
-    static byte[] docx() {
+    public static byte[] docx() {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String line : LINES) {
                 document.createParagraph().createRun().setText(line);
@@ -62,7 +62,7 @@ public final class Ordinances {
     }
 
     /** A one-page PDF with a text layer; long lines are wrapped as a word processor would. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return onePage((document, content) -> {
             content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
             float y = 720;
