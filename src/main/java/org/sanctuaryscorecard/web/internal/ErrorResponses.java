@@ -90,7 +90,12 @@ class ErrorResponses {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            // Spring Security answers these: the sign-in page (or an HTTP Basic challenge) for someone not signed in
+            throw e;
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", null), request, response);
     }

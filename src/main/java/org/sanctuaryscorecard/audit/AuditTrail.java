@@ -1,0 +1,83 @@
+package org.sanctuaryscorecard.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.sanctuaryscorecard.audit.internal.AuditStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every change with its actor ({@link Actor#current()}), time, origin and the values before and after. A
+ * change and its record are written in the same transaction: a change that is acknowledged is in the trail.
+ */
+@Service
+public class AuditTrail {
+
+    /** Longest value kept before and after (characters of JSON); longer ones are cut and marked. */
+    public static final int VALUE_MAX = 40_000;
+
+    private final AuditStore store;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public AuditTrail(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a change, joining the caller's transaction.
+     *
+     * @param before the value before (a map, a string, a record ...), serialized as JSON; null when created
+     * @param after  the value after; null when removed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Long organizationId, String targetType, String targetId, String action, Object before, Object after) {
+        Actor actor = Actor.current();
+        store.insert(clock.instant(), actor.accountId(), actor.name(), actor.origin(), organizationId, targetType, targetId, action,
+                asJson(before), asJson(after));
+    }
+
+    /** Records an event that is its own transaction (a failed sign-in, which changes nothing else). */
+    @Transactional
+    public void recordAlone(Long organizationId, String targetType, String targetId, String action, Object before, Object after) {
+        record(organizationId, targetType, targetId, action, before, after);
+    }
+
+    /** An organization's events, newest first, at most {@code limit} before the event numbered {@code beforeId}. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> forOrganization(long organizationId, long beforeId, int limit) {
+        return store.forOrganization(organizationId, beforeId, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Every event (of one organization, or all when null), oldest first, handed to {@code sink} one at a time. */
+    @Transactional(readOnly = true)
+    public void each(Long organizationId, Consumer<AuditEvent> sink) {
+        store.each(organizationId, sink);
+    }
+
+    /** The events about one target, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> forTarget(String targetType, String targetId) {
+        return store.forTarget(targetType, targetId);
+    }
+
+    /** How many events there are (of one organization, or all). */
+    @Transactional(readOnly = true)
+    public long count(Long organizationId) {
+        return store.count(organizationId);
+    }
+
+    private String asJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof String s ? json.writeValueAsString(Map.of("value", s)) : json.writeValueAsString(value);
+        return text.length() <= VALUE_MAX ? text : text.substring(0, VALUE_MAX - 20) + "…(cut)";
+    }
+}
