@@ -36,7 +36,7 @@ CREATE INDEX membership_user_idx ON membership (user_id);
 -- Settings of the installation, such as the one-time link that creates the first administrator (its hash only).
 CREATE TABLE app_setting (
     name       VARCHAR(100)             NOT NULL PRIMARY KEY,
-    value      VARCHAR(2000)            NOT NULL,
+    setting_value VARCHAR(2000)         NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

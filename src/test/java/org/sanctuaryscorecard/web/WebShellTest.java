@@ -85,7 +85,8 @@ class WebShellTest {
     @Test
     void aWrongMethodIsExplained() throws Exception {
         mvc.perform(post("/api/framework").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("someone")))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.message").value("This address does not accept POST requests."));
     }
