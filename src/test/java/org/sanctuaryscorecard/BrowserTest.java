@@ -113,6 +113,8 @@ class BrowserTest {
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
         String base = "http://localhost:" + port;
+        Members.standard(accounts);
+        signIn(page, Members.EDITOR);
         page.navigate(base + "/");
 
         page.getByLabel("Find a city, county or state").pressSequentially("kern count",
@@ -126,7 +128,6 @@ class BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Start the assessment")).click();
         assertThat(page.locator("h1")).containsText("Editing: Kern County: assessment");
-        page.getByLabel("Your name (shown in the history)").fill("Browser Tester");
 
         int number = 0;
         for (org.sanctuaryscorecard.framework.Framework.CriterionQuestion q : framework.questions().toList()) {
@@ -182,6 +183,82 @@ class BrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.sanctuaryscorecard.account.Accounts accounts;
 
+    /** Signs in through the sign-in page, as a person does, and waits for the page that follows. */
+    void signIn(Page page, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(Members.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+    }
+
+    void signOut(Page page) {
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign out"))).hasCount(0);
+    }
+
+    /**
+     * The review workflow across people: an editor signs in, drafts an assessment and submits it; an editor of another
+     * organization cannot see it; a reviewer signs in and publishes it; a visitor who is not signed in reads it.
+     */
+    @Test
+    void anEditorDraftsAndSubmitsAReviewerPublishesAndEveryoneSeesIt() {
+        Members.standard(accounts);
+        Page page = browser.newPage();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
+        String base = "http://localhost:" + port;
+
+        signIn(page, Members.EDITOR);
+        page.navigate(base + "/jurisdictions/06067");
+        page.getByText("Start an assessment of Sacramento County").click();
+        page.getByLabel("Title").fill("Sacramento County: reviewed journey");
+        page.getByLabel("Author").fill("Sacramento Coalition");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Start the assessment")).click();
+        assertThat(page.locator("h1")).containsText("Editing: Sacramento County: reviewed journey");
+        String editUrl = page.url();
+        String scorecardUrl = editUrl.replaceFirst("/edit$", "");
+        String form = "#answer-question-detainers-formal-policy";
+        page.locator(form + " input[name=answer][value=Y]").check();
+        assertThat(page.locator(form + " .save-status")).containsText("Saved at");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(page.locator(".workflow")).containsText("In review");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("editor in review").isEmpty();
+        signOut(page);
+
+        // the draft's organization only: an anonymous visitor and another organization's editor get "not found"
+        org.assertj.core.api.Assertions.assertThat(page.navigate(scorecardUrl).status()).isEqualTo(200);
+        assertThat(page.locator("h1")).hasText("Sign in");
+        signIn(page, Members.OUTSIDER);
+        org.assertj.core.api.Assertions.assertThat(page.navigate(scorecardUrl).status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(page.navigate(editUrl).status()).isEqualTo(404);
+        page.navigate(base + "/jurisdictions/06067");
+        assertThat(page.locator("main")).not().containsText("Sacramento County: reviewed journey");
+        signOut(page);
+
+        signIn(page, Members.REVIEWER);
+        page.navigate(editUrl);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Publish")).click();
+        assertThat(page.locator(".workflow")).containsText("Published");
+        signOut(page);
+
+        page.navigate(base + "/jurisdictions/06067");
+        page.getByText("Sacramento County: reviewed journey").first().click();
+        assertThat(page.locator("h1")).hasText("Sacramento County: reviewed journey");
+        assertThat(page.locator("main")).containsText("Published");
+        org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(scorecardUrl);
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("published scorecard").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(consoleErrors.stream().filter(e -> !e.contains("404")).toList())
+                .as("console errors (CSP, scripts; the outsider's two 404s are expected)").isEmpty();
+        page.close();
+    }
+
     /** Problems a page has for people who use a screen reader or a keyboard: unlabeled controls, duplicate ids, headings. */
     static java.util.List<String> accessibilityProblems(Page page) {
         @SuppressWarnings("unchecked")
@@ -213,6 +290,7 @@ class BrowserTest {
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
         String base = "http://localhost:" + port;
+        signIn(page, Members.EDITOR);
         page.navigate(base + "/assessments/" + id + "/edit");
 
         page.getByText("Analyze a document for this assessment").click();
@@ -252,7 +330,6 @@ class BrowserTest {
         assertThat(page.getByLabel("Add the quote as evidence for “Jail access” (written policy; citation: Section 2.)")).isChecked();
         org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("suggestions page").isEmpty();
         page.getByLabel("Label “287(g) agreements” as Protects").uncheck();
-        page.locator("#suggest-editor").fill("Browser Tester");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Apply the checked suggestions")).click();
 
