@@ -82,8 +82,12 @@ public class SecondCoding {
         }
     }
 
-    /** What the scorecard says about one question's second coding: reconciled by someone, or confirmed blind. */
-    public record QuestionMark(String questionId, boolean reconciled, String answer, String by, Instant at, Followed followed) {
+    /**
+     * What the scorecard says about one question's second coding: reconciled by someone, or confirmed by the second
+     * coder. {@code blind} is false when the second coder opened the assessment itself while coding it.
+     */
+    public record QuestionMark(String questionId, boolean reconciled, String answer, String by, Instant at, Followed followed,
+                               boolean blind) {
     }
 
     // ---------------------------------------------------------------- asking
@@ -394,13 +398,13 @@ public class SecondCoding {
                 FirstAnswer f = first.get(question);
                 if (Agreement.of(f == null ? null : f.answer(), second.answer()) == Agreement.SAME) {
                     marks.put(question, new QuestionMark(question, false, second.answer(), request.coderName(),
-                            request.submittedAt(), null));
+                            request.submittedAt(), null, request.viewedAt() == null));
                 }
             });
             store.reconciliations(request.id()).values().stream()
                     .filter(r -> revision == null || r.revision() <= revision)
                     .forEach(r -> marks.put(r.questionId(), new QuestionMark(r.questionId(), true, r.answer(), r.decidedByName(),
-                            r.decidedAt(), r.followed())));
+                            r.decidedAt(), r.followed(), request.viewedAt() == null)));
         }
         return marks;
     }

@@ -23,8 +23,11 @@ class SecondCodingNotes implements ScorecardQuestionNotes {
         this.secondCoding = secondCoding;
     }
 
-    /** One question's note. {@code followed} is "first", "second" or "neither" when reconciled, else null. */
-    public record Note(boolean reconciled, String by, String when, String followed, boolean changedSince) {
+    /**
+     * One question's note. {@code followed} is "first", "second" or "neither" when reconciled, else null; {@code blind}
+     * is false when the second coder opened the assessment while coding it.
+     */
+    public record Note(boolean reconciled, String by, String when, String followed, boolean changedSince, boolean blind) {
     }
 
     @Override
@@ -38,7 +41,7 @@ class SecondCodingNotes implements ScorecardQuestionNotes {
         secondCoding.marks(assessment.id(), revision).forEach((question, mark) -> notes.put(question, new Note(mark.reconciled(),
                 mark.by(), mark.at() == null ? "" : CodingView.WHEN.format(mark.at()),
                 mark.followed() == null ? null : mark.followed().id(),
-                !Objects.equals(mark.answer(), shown.answer(question).answer()))));
+                !Objects.equals(mark.answer(), shown.answer(question).answer()), mark.blind())));
         return notes;
     }
 }

@@ -194,6 +194,13 @@ class SecondCodingWebTest {
         mvc.perform(get("/assessments/" + id + "/second-coding").with(as(Members.REVIEWER)))
                 .andExpect(content().string(containsString("Not blind: Tester " + Members.SECOND_EDITOR + " opened the assessment itself")))
                 .andExpect(content().string(containsString("(GET /assessments/" + id + "/history)")));
+
+        // handed in, the scorecard does not call it blind
+        by(Members.SECOND_EDITOR, () -> secondCoding.saveAnswer(id, REFUSES, "Y", "Jail log."));
+        by(Members.SECOND_EDITOR, () -> secondCoding.submit(id));
+        mvc.perform(get("/assessments/" + id).with(as(Members.VIEWER)))
+                .andExpect(content().string(containsString("Second-coded blind by Tester " + Members.SECOND_EDITOR)))
+                .andExpect(content().string(containsString("Not fully blind: the second coder opened the assessment itself")));
     }
 
     @Test
@@ -412,7 +419,8 @@ class SecondCodingWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tester " + Members.REVIEWER + " reconciled it on")))
                 .andExpect(content().string(containsString("taking the second coder’s answer.")))
-                .andExpect(content().string(containsString("Second-coded blind by Tester " + Members.SECOND_EDITOR)));
+                .andExpect(content().string(containsString("Second-coded blind by Tester " + Members.SECOND_EDITOR)))
+                .andExpect(content().string(not(containsString("Not fully blind"))));
         mvc.perform(get("/assessments/" + id + "/revisions/1").with(as(Members.VIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Second-coded"))));
