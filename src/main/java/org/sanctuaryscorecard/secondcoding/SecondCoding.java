@@ -347,7 +347,11 @@ public class SecondCoding {
         Map<String, Object> after = new LinkedHashMap<>(values(code, why));
         after.put("followed", followed.id());
         after.put("revision", saved.revision());
-        audit.record(request.organizationId(), TARGET, request.id() + "/reconcile/" + questionId, "reconcile", null, after);
+        // before: the two codings that differed; after: the decided answer (the assessment's own event has its before)
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("first", first == null ? null : first.answer());
+        before.put("second", second == null ? null : second.answer());
+        audit.record(request.organizationId(), TARGET, request.id() + "/reconcile/" + questionId, "reconcile", before, after);
         if (request.state() == CodingState.SUBMITTED && compare(request, saved).undecided() == 0) {
             store.close(request.id(), CodingState.RECONCILED, clock.instant());
             audit.record(request.organizationId(), TARGET, String.valueOf(request.id()), "reconciled",

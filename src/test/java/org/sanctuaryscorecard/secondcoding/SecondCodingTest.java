@@ -331,6 +331,19 @@ class SecondCodingTest {
         assertThat(decision.revision()).isEqualTo(after.revision());
         assertThat(assessments.history(id).get(after.revision() - 1).actorId()).isEqualTo(reviewer.id());
         assertThat(as(reviewer, () -> secondCoding.requests(id)).get(0).state()).as("2.1 still differs").isEqualTo(CodingState.SUBMITTED);
+        List<AuditEvent> decided = new ArrayList<>();
+        audit.each(organization.id(), (AuditEvent e) -> {
+            if (e.targetId().equals(request.id() + "/reconcile/" + FORMAL)) {
+                decided.add(e);
+            }
+        });
+        assertThat(decided).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("reconcile");
+            assertThat(e.actorId()).isEqualTo(reviewer.id());
+            assertThat(e.origin()).isEqualTo("127.0.0.1");
+            assertThat(e.before()).contains("\"first\":\"Y\"", "\"second\":\"N\"");
+            assertThat(e.after()).contains("\"answer\":\"N\"", "\"followed\":\"second\"");
+        });
 
         assertThat(key(refusal(reviewer, () -> secondCoding.reconcile(id, INTERVIEWS, "neither", "Y", "", 0))))
                 .isEqualTo("secondcoding.error.explanationRequired");
