@@ -270,11 +270,16 @@ public class SecondCoding {
 
     /**
      * The comparison of a handed-in second coding with the first: the request numbered {@code requestId}, or the
-     * assessment's latest handed-in one when null. Empty when there is none yet. For reviewers.
+     * assessment's latest handed-in one when null. Empty when there is none yet. For reviewers, except one who is
+     * coding the assessment blind now.
      */
     @Transactional(readOnly = true)
     public Optional<Comparison> comparison(long assessmentId, Long requestId) {
         requireRole(ownership(assessmentId).organizationId(), Role.REVIEWER, "secondcoding.error.reviewerOnly");
+        if (codesBlind(assessmentId)) {
+            // a reviewer who is coding it blind now must not read an earlier round's first answers
+            throw new SecondCodingException(Reason.FORBIDDEN, "secondcoding.error.blindComparison");
+        }
         Optional<CodingRequest> chosen = store.requests(assessmentId).stream()
                 .filter(r -> r.state().compared() && (requestId == null || r.id() == requestId)).findFirst();
         if (requestId != null && chosen.isEmpty()) {

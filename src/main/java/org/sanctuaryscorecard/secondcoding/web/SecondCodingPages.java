@@ -103,6 +103,7 @@ class SecondCodingPages {
                 model.addAttribute("candidates", secondCoding.candidates(id));
                 model.addAttribute("comparison", secondCoding.comparison(id, null).orElse(null));
                 model.addAttribute("organization", accounts.organization(assessment.organizationId()).orElse(null));
+                model.addAttribute("organizationDivergence", secondCoding.organization(assessment.organizationId()).total());
                 yield "secondcoding/reviewer";
             }
         };

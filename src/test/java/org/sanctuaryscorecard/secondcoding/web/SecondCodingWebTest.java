@@ -177,8 +177,41 @@ class SecondCodingWebTest {
                 .andExpect(jsonPath("$.view").value("coder"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         mvc.perform(get("/api/assessments/" + id + "/second-coding/comparison").with(as(Members.ADMIN)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value(containsString("You are coding this assessment blind")));
+        mvc.perform(get("/api/assessments/" + id + "/second-coding/comparison").with(as(Members.REVIEWER)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value(containsString("No second coding of this assessment has been handed in yet")));
+    }
+
+    @Test
+    void aReviewerCodingBlindCannotReadAnEarlierRoundsComparison() throws Exception {
+        long id = openRequest("Two rounds", Members.SECOND_EDITOR);
+        by(Members.SECOND_EDITOR, () -> secondCoding.saveAnswer(id, REFUSES, "Y", "Same as the first."));
+        long earlier = by(Members.SECOND_EDITOR, () -> secondCoding.submit(id)).id();
+        mvc.perform(get("/api/assessments/" + id + "/second-coding/comparison").with(as(Members.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(SECRET_EXPLANATION)));
+        by(Members.REVIEWER, () -> secondCoding.request(id, Members.ADMIN));
+
+        for (String address : List.of("/api/assessments/" + id + "/second-coding/comparison",
+                "/api/assessments/" + id + "/second-coding/comparison?request=" + earlier)) {
+            assertBlind(mvc.perform(get(address).with(as(Members.ADMIN)))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.message").value(containsString("You are coding this assessment blind")))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        assertBlind(mvc.perform(get("/assessments/" + id + "/second-coding").with(as(Members.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Blind coding: Two rounds")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        mvc.perform(get("/api/assessments/" + id + "/second-coding/comparison").with(as(Members.REVIEWER)))
+                .andExpect(status().isOk());
+
+        by(Members.ADMIN, () -> secondCoding.saveAnswer(id, REFUSES, "Y", "Same again."));
+        by(Members.ADMIN, () -> secondCoding.submit(id));
+        mvc.perform(get("/api/assessments/" + id + "/second-coding/comparison?request=" + earlier).with(as(Members.ADMIN)))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -413,6 +446,7 @@ class SecondCodingWebTest {
 
         mvc.perform(get(page).with(as(Members.REVIEWER)))
                 .andExpect(content().string(containsString("Took the second coding (No): Tester " + Members.REVIEWER)))
+                .andExpect(content().string(containsString("Over every second coding handed in at Test Coalition:")))
                 .andExpect(content().string(not(containsString("Decide the differences"))))
                 .andExpect(content().string(containsString("Reconciled")));
         mvc.perform(get("/assessments/" + id).with(as(Members.VIEWER)))
