@@ -25,6 +25,8 @@ import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.account.Organization;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.assessment.EvidenceInput;
+import org.sanctuaryscorecard.secondcoding.CodingState;
+import org.sanctuaryscorecard.secondcoding.SecondCoding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -51,14 +53,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ScorecardWebTest
 class AccessMatrixTest {
 
-    /** Who calls. */
-    enum Who { ANONYMOUS, VIEWER, EDITOR, REVIEWER, ADMIN, OUTSIDER, SITE_ADMIN }
+    /**
+     * Who calls. CODER is the organization's second editor, whom a reviewer asked for a blind second coding of both
+     * assessments (handed in and reconciled) and of the draft once more (open): the one person the coder's routes
+     * let through.
+     */
+    enum Who { ANONYMOUS, VIEWER, EDITOR, CODER, REVIEWER, ADMIN, OUTSIDER, SITE_ADMIN }
 
     /** Which assessment a route with an assessment in it is called on. */
     enum On { DRAFT, PUBLISHED }
 
-    private static final Set<Who> MEMBERS = Set.of(Who.VIEWER, Who.EDITOR, Who.REVIEWER, Who.ADMIN);
-    private static final Set<Who> EDITORS = Set.of(Who.EDITOR, Who.REVIEWER, Who.ADMIN);
+    private static final Set<Who> MEMBERS = Set.of(Who.VIEWER, Who.EDITOR, Who.CODER, Who.REVIEWER, Who.ADMIN);
+    private static final Set<Who> EDITORS = Set.of(Who.EDITOR, Who.CODER, Who.REVIEWER, Who.ADMIN);
     private static final Set<Who> REVIEWERS = Set.of(Who.REVIEWER, Who.ADMIN);
 
     /** Anyone, signed in or not. */
@@ -71,6 +77,12 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> SIGNED_IN = (who, on) -> who != Who.ANONYMOUS;
     /** Anyone signed in who is an editor somewhere (the outsider is, in their own organization). */
     static final BiPredicate<Who, On> EDITORS_ANYWHERE = (who, on) -> EDITORS.contains(who) || who == Who.OUTSIDER;
+    /** The organization's reviewers (and admins), whatever the assessment's state. */
+    static final BiPredicate<Who, On> REVIEWERS_ONLY = (who, on) -> REVIEWERS.contains(who);
+    /** The organization's reviewers, and the person asked for a second coding of the assessment (open or handed in). */
+    static final BiPredicate<Who, On> REVIEWERS_AND_CODER = (who, on) -> REVIEWERS.contains(who) || who == Who.CODER;
+    /** Only the named coder of an open second coding (the draft's); nobody on the published assessment. */
+    static final BiPredicate<Who, On> OPEN_CODER = (who, on) -> who == Who.CODER && on == On.DRAFT;
 
     /**
      * The table: for each route ("METHOD /pattern"), who gets through. A route this table does not name fails the test.
@@ -127,6 +139,21 @@ class AccessMatrixTest {
         // submitting needs an editor; publishing and sending back a reviewer (the body decides which: empty = editor's gate)
         RULES.put("PUT /api/assessments/{id}/status", EDITORS_ONLY);
         RULES.put("POST /api/assessments/{id}/status", EDITORS_ONLY);
+        // second coding: the sheet or the comparison by seat; asking, withdrawing and deciding for reviewers; answering
+        // and handing in for the named coder only; the list of one's own for anyone signed in
+        RULES.put("GET /second-coding", SIGNED_IN);
+        RULES.put("GET /assessments/{id}/second-coding", REVIEWERS_AND_CODER);
+        RULES.put("GET /api/assessments/{id}/second-coding", REVIEWERS_AND_CODER);
+        RULES.put("GET /api/assessments/{id}/second-coding/comparison", REVIEWERS_ONLY);
+        RULES.put("POST /api/assessments/{id}/second-coding", REVIEWERS_ONLY);
+        RULES.put("DELETE /api/assessments/{id}/second-coding", REVIEWERS_ONLY);
+        RULES.put("POST /api/assessments/{id}/second-coding/cancel", REVIEWERS_ONLY);
+        RULES.put("PUT /api/assessments/{id}/second-coding/answers/{question}", OPEN_CODER);
+        RULES.put("POST /api/assessments/{id}/second-coding/answers/{question}", OPEN_CODER);
+        RULES.put("POST /api/assessments/{id}/second-coding/submit", OPEN_CODER);
+        RULES.put("POST /api/assessments/{id}/second-coding/reconciliations/{question}", REVIEWERS_ONLY);
+        RULES.put("GET /organizations/{slug}/second-coding", REVIEWERS_ONLY);
+        RULES.put("GET /api/organizations/{slug}/second-coding", REVIEWERS_ONLY);
     }
 
     @Autowired
@@ -141,6 +168,9 @@ class AccessMatrixTest {
 
     @Autowired
     Assessments assessments;
+
+    @Autowired
+    SecondCoding secondCoding;
 
     private record Route(String method, String pattern, boolean htmxOnly, boolean noHtmx, MediaType consumes) {
         String key() {
@@ -176,6 +206,7 @@ class AccessMatrixTest {
         Map<Who, Account> people = new EnumMap<>(Who.class);
         people.put(Who.VIEWER, accounts.find(Members.VIEWER).orElseThrow());
         people.put(Who.EDITOR, accounts.find(Members.EDITOR).orElseThrow());
+        people.put(Who.CODER, accounts.find(Members.SECOND_EDITOR).orElseThrow());
         people.put(Who.REVIEWER, accounts.find(Members.REVIEWER).orElseThrow());
         people.put(Who.ADMIN, accounts.find(Members.ADMIN).orElseThrow());
         people.put(Who.OUTSIDER, accounts.find(Members.OUTSIDER).orElseThrow());
@@ -189,12 +220,17 @@ class AccessMatrixTest {
             assessments.addEvidence(id, new EvidenceInput("question.detainers.formal-policy", "Ordinance", "ordinance", "Sec. 1",
                     null, "2026-11-01", "shall not", "policy", new EvidenceInput.FileUpload("o.txt", "text/plain",
                     "shall not".getBytes(StandardCharsets.UTF_8))), "A");
+            // a blind second coding handed in (the same answer: reconciled at once), so that there is a comparison
+            Members.as(people.get(Who.REVIEWER), () -> secondCoding.request(id, Members.SECOND_EDITOR));
+            Members.as(people.get(Who.CODER), () -> secondCoding.saveAnswer(id, "question.detainers.formal-policy", "Y", "y"));
+            Members.as(people.get(Who.CODER), () -> secondCoding.submit(id));
             if (on == On.PUBLISHED) {
                 assessments.setStatus(id, 1, "in-review", null, "A");
                 assessments.setStatus(id, assessments.get(id).version("status"), "published", null, "A");
             }
             ids.put(on, id);
         }
+        askForSecondCoding(ids.get(On.DRAFT), people);
         String analysis = analysisId();
 
         List<Route> routes = routes();
@@ -216,6 +252,9 @@ class AccessMatrixTest {
                 for (Who who : Who.values()) {
                     MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis);
                     calls++;
+                    if (route.pattern().contains("second-coding") && on == On.DRAFT) {
+                        askForSecondCoding(id, people); // again, if a reviewer's call withdrew it
+                    }
                     boolean refused = refused(response);
                     boolean expected = rule.test(who, on);
                     String line = route.key() + " as " + who + " on " + on + " → " + response.getStatus()
@@ -239,6 +278,16 @@ class AccessMatrixTest {
         assertThat(calls).isGreaterThan(300);
     }
 
+    /** Makes sure the coder is asked for a blind second coding of the draft, open now. */
+    private void askForSecondCoding(long draft, Map<Who, Account> people) {
+        Account reviewer = people.get(Who.REVIEWER);
+        boolean open = Members.as(reviewer, () -> secondCoding.requests(draft)).stream()
+                .anyMatch(r -> r.state() == CodingState.OPEN && r.coderId() == people.get(Who.CODER).id());
+        if (!open) {
+            Members.as(reviewer, () -> secondCoding.request(draft, Members.SECOND_EDITOR));
+        }
+    }
+
     /** A document analyzed once, for the routes that work on an analysis. */
     private String analysisId() throws Exception {
         MockHttpServletResponse response = mvc.perform(multipart("/analyze").param("text",
@@ -254,7 +303,7 @@ class AccessMatrixTest {
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
-                .replace("{key}", "question.detainers.formal-policy");
+                .replace("{key}", "question.detainers.formal-policy").replace("{slug}", Members.ORGANIZATION);
         if (path.endsWith("/compare")) {
             path += "?from=1&to=2";
         }

@@ -1,6 +1,7 @@
 package org.sanctuaryscorecard.report.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.sanctuaryscorecard.report.ScorecardQuestionNotes;
 import org.sanctuaryscorecard.report.internal.PdfPages;
 import org.sanctuaryscorecard.scoring.ScoreSummary;
 import org.sanctuaryscorecard.scoring.Scoring;
@@ -37,19 +39,25 @@ class ScorecardController {
     private final JurisdictionCatalog catalog;
     private final PdfPages pdf;
     private final MessageSource messages;
+    private final List<ScorecardQuestionNotes> questionNotes;
 
     ScorecardController(Assessments assessments, Framework framework, JurisdictionCatalog catalog, PdfPages pdf,
-                        MessageSource messages) {
+                        MessageSource messages, List<ScorecardQuestionNotes> questionNotes) {
         this.assessments = assessments;
         this.framework = framework;
         this.catalog = catalog;
         this.pdf = pdf;
         this.messages = messages;
+        this.questionNotes = questionNotes;
+    }
+
+    /** Another module's notes under each question, as the scorecard template renders them. */
+    record QuestionNotes(String template, Object data) {
     }
 
     @GetMapping("/assessments/{id}")
     String scorecard(@PathVariable long id, Model model) {
-        model.addAllAttributes(scorecardModel(assessments.get(id), null));
+        model.addAllAttributes(scorecardModel(assessments.get(id), null, null));
         return "report/scorecard";
     }
 
@@ -57,7 +65,7 @@ class ScorecardController {
     String scorecardAt(@PathVariable long id, @PathVariable int revision, Model model) {
         Assessment assessment = assessments.get(id);
         AssessmentContent past = assessments.contentAt(id, revision);
-        Map<String, Object> attributes = scorecardModel(assessment, past);
+        Map<String, Object> attributes = scorecardModel(assessment, past, revision);
         attributes.put("viewedRevision", revision);
         model.addAllAttributes(attributes);
         return "report/scorecard";
@@ -65,7 +73,7 @@ class ScorecardController {
 
     @GetMapping("/assessments/{id}/worksheet")
     String worksheet(@PathVariable long id, Model model) {
-        model.addAllAttributes(scorecardModel(assessments.get(id), null));
+        model.addAllAttributes(scorecardModel(assessments.get(id), null, null));
         return "report/worksheet";
     }
 
@@ -78,7 +86,7 @@ class ScorecardController {
     @GetMapping("/assessments/{id}/scorecard.pdf")
     ResponseEntity<byte[]> scorecardPdf(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
         Assessment assessment = assessments.get(id);
-        Map<String, Object> model = scorecardModel(assessment, null);
+        Map<String, Object> model = scorecardModel(assessment, null, null);
         model.put("pdf", true);
         return pdf("report/scorecard", model, assessment.content().title(), "scorecard-" + id + ".pdf", request, response);
     }
@@ -86,7 +94,7 @@ class ScorecardController {
     @GetMapping("/assessments/{id}/worksheet.pdf")
     ResponseEntity<byte[]> worksheetPdf(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
         Assessment assessment = assessments.get(id);
-        Map<String, Object> model = scorecardModel(assessment, null);
+        Map<String, Object> model = scorecardModel(assessment, null, null);
         model.put("pdf", true);
         return pdf("report/worksheet", model, text("report.worksheet.title", assessment.content().title()),
                 "worksheet-" + id + ".pdf", request, response);
@@ -110,8 +118,11 @@ class ScorecardController {
                 .body(bytes);
     }
 
-    /** The model of the scorecard and the filled worksheet; {@code past} replaces the current content when given. */
-    private Map<String, Object> scorecardModel(Assessment assessment, AssessmentContent past) {
+    /**
+     * The model of the scorecard and the filled worksheet; {@code past}, the content at revision {@code revision},
+     * replaces the current content when given.
+     */
+    private Map<String, Object> scorecardModel(Assessment assessment, AssessmentContent past, Integer revision) {
         AssessmentContent content = past == null ? assessment.content() : past;
         Jurisdiction jurisdiction = catalog.find(assessment.jurisdictionGeoid()).orElseThrow();
         ScoreSummary scores = Scoring.summarize(framework, content.answerCodes(), content.provisionLabels());
@@ -125,6 +136,8 @@ class ScorecardController {
         model.put("state", catalog.stateOf(jurisdiction));
         model.put("tableRows", framework.tableRows());
         model.put("pdf", false);
+        model.put("questionNotes", questionNotes.stream()
+                .map(n -> new QuestionNotes(n.template(), n.notes(assessment, content, revision))).toList());
         return model;
     }
 
