@@ -1,0 +1,130 @@
+package org.sanctuaryscorecard.correction.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sanctuaryscorecard.correction.CorrectionFile;
+import org.sanctuaryscorecard.correction.CorrectionInput;
+import org.sanctuaryscorecard.correction.CorrectionInputException;
+import org.sanctuaryscorecard.correction.CorrectionLimits;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * Checks a file sent as evidence: not empty, within the size limit, one of the accepted kinds by its declared type
+ * or its name, and its content really of that kind (a PDF starts like a PDF, a PNG like a PNG, a text has no NUL
+ * bytes). The stored type is the checked one; files are only ever offered for download, never shown inline.
+ */
+public final class FileCheck {
+
+    /** The kinds by file name ending, for browsers that declare application/octet-stream. */
+    private static final Map<String, String> BY_ENDING = Map.of(".pdf", "application/pdf",
+            ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".txt", "text/plain",
+            ".text", "text/plain", ".html", "text/html", ".htm", "text/html", ".png", "image/png", ".jpg", "image/jpeg",
+            ".jpeg", "image/jpeg");
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final int NAME_MAX = 255;
+
+    private FileCheck() {
+    }
+
+    /** The file as it will be stored, or a {@link CorrectionInputException} (field "file") saying what is wrong. */
+    public static CorrectionFile check(CorrectionInput.Upload upload, CorrectionLimits limits) {
+        String name = cleanName(upload.name());
+        byte[] content = upload.content();
+        if (content == null || content.length == 0) {
+            throw new CorrectionInputException("file", "correction.error.fileEmpty", name);
+        }
+        if (content.length > limits.fileMax().toBytes()) {
+            throw new CorrectionInputException("file", "correction.error.fileTooLarge", name, content.length,
+                    limits.fileMaxMegabytes());
+        }
+        String type = claimedType(name, upload.contentType());
+        if (!looksLike(type, content)) {
+            throw new CorrectionInputException("file", "correction.error.fileContent", name, kindKey(type));
+        }
+        return new CorrectionFile(name, type, content.length, sha256(content), content);
+    }
+
+    private static String claimedType(String name, String declared) {
+        String type = declared == null ? "" : declared.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (CorrectionLimits.FILE_TYPES.contains(type)) {
+            return type;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return BY_ENDING.entrySet().stream().filter(e -> lower.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new CorrectionInputException("file", "correction.error.fileType", name,
+                        type.isEmpty() ? "?" : type));
+    }
+
+    private static boolean looksLike(String type, byte[] content) {
+        return switch (type) {
+            case "application/pdf" -> indexOf(content, "%PDF-".getBytes(StandardCharsets.US_ASCII), 1024) >= 0;
+            case "image/png" -> startsWith(content, PNG);
+            case "image/jpeg" -> startsWith(content, JPEG);
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> startsWith(content, ZIP)
+                    && indexOf(content, "word/".getBytes(StandardCharsets.US_ASCII), content.length) >= 0;
+            default -> indexOf(content, new byte[] {0}, content.length) < 0; // text and HTML: no NUL bytes
+        };
+    }
+
+    /** The words for a kind of file (a message key, resolved with the message), for "the file is not a {kind}". */
+    private static DefaultMessageSourceResolvable kindKey(String type) {
+        return new DefaultMessageSourceResolvable(new String[] {"correction.fileKind." + switch (type) {
+            case "application/pdf" -> "pdf";
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpeg";
+            case "text/html" -> "html";
+            case "text/plain" -> "text";
+            default -> "docx";
+        }}, type);
+    }
+
+    /** The name as sent, without folders or control characters, at most 255 characters; "evidence" when blank. */
+    static String cleanName(String name) {
+        if (name == null || name.isBlank()) {
+            return "evidence";
+        }
+        String clean = name.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        return clean.length() <= NAME_MAX ? clean : clean.substring(clean.length() - NAME_MAX);
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] content, byte[] wanted, int within) {
+        int end = Math.min(content.length, within) - wanted.length;
+        outer:
+        for (int i = 0; i <= end; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (content[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
