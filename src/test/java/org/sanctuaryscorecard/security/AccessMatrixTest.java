@@ -29,7 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -71,6 +73,10 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> SIGNED_IN = (who, on) -> who != Who.ANONYMOUS;
     /** Anyone signed in who is an editor somewhere (the outsider is, in their own organization). */
     static final BiPredicate<Who, On> EDITORS_ANYWHERE = (who, on) -> EDITORS.contains(who) || who == Who.OUTSIDER;
+    /** Anyone, signed in or not, but only on a published assessment (drafts answer 404 to everyone, members too). */
+    static final BiPredicate<Who, On> PUBLISHED_ONLY = (who, on) -> on == On.PUBLISHED;
+    /** The organization's reviewers and admins (not its viewers or editors, not a site administrator). */
+    static final BiPredicate<Who, On> REVIEWERS_ONLY = (who, on) -> REVIEWERS.contains(who);
 
     /**
      * The table: for each route ("METHOD /pattern"), who gets through. A route this table does not name fails the test.
@@ -127,6 +133,18 @@ class AccessMatrixTest {
         // submitting needs an editor; publishing and sending back a reviewer (the body decides which: empty = editor's gate)
         RULES.put("PUT /api/assessments/{id}/status", EDITORS_ONLY);
         RULES.put("POST /api/assessments/{id}/status", EDITORS_ONLY);
+        // correction requests: anyone may send one about a published scorecard (these calls have empty bodies, so they
+        // are refused as incomplete and store nothing: the rate limits, which count stored requests, never come into
+        // play, and a 429 would count as getting through anyway); only the organization's reviewers read and handle them
+        RULES.put("GET /corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("POST /corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("GET /corrections/assessments/{id}/sent", PUBLISHED_ONLY);
+        RULES.put("POST /api/corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("GET /account/corrections", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/assessments/{id}/count", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/{requestId}", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/{requestId}/file", REVIEWERS_ONLY);
+        RULES.put("POST /account/corrections/{requestId}/status", REVIEWERS_ONLY);
     }
 
     @Autowired
@@ -141,6 +159,9 @@ class AccessMatrixTest {
 
     @Autowired
     Assessments assessments;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private record Route(String method, String pattern, boolean htmxOnly, boolean noHtmx, MediaType consumes) {
         String key() {
@@ -196,6 +217,7 @@ class AccessMatrixTest {
             ids.put(on, id);
         }
         String analysis = analysisId();
+        long correction = correctionId(ids.get(On.PUBLISHED));
 
         List<Route> routes = routes();
         Set<String> unknown = new TreeSet<>();
@@ -214,7 +236,7 @@ class AccessMatrixTest {
                 long id = ids.get(on);
                 long fileId = assessments.get(id).content().evidence().get(0).fileId();
                 for (Who who : Who.values()) {
-                    MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis);
+                    MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis, correction);
                     calls++;
                     boolean refused = refused(response);
                     boolean expected = rule.test(who, on);
@@ -248,8 +270,23 @@ class AccessMatrixTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis) throws Exception {
+    /** A correction request about the published assessment (with a file), for the routes that work on one. */
+    private long correctionId(long published) throws Exception {
+        MockHttpServletResponse response = mvc.perform(multipart("/corrections/assessments/" + published)
+                .file(new MockMultipartFile("file", "o.txt", "text/plain", "shall not".getBytes(StandardCharsets.UTF_8)))
+                .param("name", "Dana").param("part", "other").param("whatIsWrong", "It changed.").param("citation", "Sec. 2")
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("192.0.2.77");
+                    return r;
+                })).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).as("the correction request is received").endsWith("/sent");
+        return jdbc.sql("SELECT MAX(id) FROM correction_request WHERE assessment_id = ?").param(published).query(Long.class).single();
+    }
+
+    private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis,
+                                         long correction) throws Exception {
         String path = route.pattern().replace("{id}", route.pattern().startsWith("/analyze") ? analysis : String.valueOf(id))
+                .replace("{requestId}", String.valueOf(correction))
                 .replace("{geoid}", "06085").replace("{question}", "question.detainers.formal-policy")
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))

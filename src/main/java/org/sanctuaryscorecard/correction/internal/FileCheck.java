@@ -48,7 +48,29 @@ public final class FileCheck {
         if (!looksLike(type, content)) {
             throw new CorrectionInputException("file", "correction.error.fileContent", name, kindKey(type));
         }
-        return new CorrectionFile(name, type, content.length, sha256(content), content);
+        return new CorrectionFile(withEnding(name, type), type, content.length, sha256(content), content);
+    }
+
+    /**
+     * The name with an ending of its checked kind, so that a download never opens as something else: "order.exe" sent
+     * as a PDF is kept as "order.exe.pdf". A name that already ends right is kept as it is.
+     */
+    static String withEnding(String name, String type) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean fits = BY_ENDING.entrySet().stream().anyMatch(e -> e.getValue().equals(type) && lower.endsWith(e.getKey()));
+        if (fits) {
+            return name;
+        }
+        String ending = switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "text/html" -> ".html";
+            case "text/plain" -> ".txt";
+            default -> ".docx";
+        };
+        return (name.length() + ending.length() <= NAME_MAX ? name : name.substring(name.length() + ending.length() - NAME_MAX))
+                + ending;
     }
 
     private static String claimedType(String name, String declared) {

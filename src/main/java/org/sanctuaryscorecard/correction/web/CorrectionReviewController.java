@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The reviewers' side: the list of requests about their organizations' scorecards, each request with its evidence,
  * file and sender, marking it answered or dismissed with a note, and the count of new ones for the editor page.
- * Someone not signed in is sent to sign in (whatever the address, so nothing is revealed); a signed-in person who is
- * not a reviewer of the request's organization gets 404, as if it did not exist.
+ * They live under {@code /account/corrections}, which the security rules keep for people who are signed in: someone
+ * not signed in is sent to sign in (whatever the address, so nothing is revealed), and each handler checks it again. A
+ * signed-in person who is not a reviewer of the request's organization gets 404, as if it did not exist. (The public
+ * side, {@code /corrections/assessments/...} and {@code /api/corrections/...}, is in the other controllers.)
  */
 @Controller
 class CorrectionReviewController {
@@ -57,7 +59,7 @@ class CorrectionReviewController {
                        String received, String handled) {
     }
 
-    @GetMapping("/corrections")
+    @GetMapping("/account/corrections")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) Long assessment,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         List<Organization> organizations = reviewer();
@@ -82,21 +84,21 @@ class CorrectionReviewController {
         return "correction/list";
     }
 
-    @GetMapping("/corrections/{id:\\d+}")
-    String request(@PathVariable long id, @RequestParam(required = false) String saved, Model model) {
+    @GetMapping("/account/corrections/{requestId}")
+    String request(@PathVariable("requestId") long id, @RequestParam(required = false) String saved, Model model) {
         signedIn();
         fillRequest(model, corrections.get(id));
         model.addAttribute("saved", saved != null);
         return "correction/request";
     }
 
-    @PostMapping("/corrections/{id:\\d+}/status")
-    String handle(@PathVariable long id, @RequestParam(required = false) String status, @RequestParam(required = false) String note,
+    @PostMapping("/account/corrections/{requestId}/status")
+    String handle(@PathVariable("requestId") long id, @RequestParam(required = false) String status, @RequestParam(required = false) String note,
                   @RequestParam(defaultValue = "0") int version, Model model, HttpServletResponse response) {
         signedIn();
         try {
             corrections.handle(id, version, status, note);
-            return "redirect:/corrections/" + id + "?saved";
+            return "redirect:/account/corrections/" + id + "?saved";
         } catch (CorrectionInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             fillRequest(model, corrections.get(id));
@@ -113,8 +115,8 @@ class CorrectionReviewController {
         return "correction/request";
     }
 
-    @GetMapping("/corrections/{id:\\d+}/file")
-    ResponseEntity<byte[]> file(@PathVariable long id) {
+    @GetMapping("/account/corrections/{requestId}/file")
+    ResponseEntity<byte[]> file(@PathVariable("requestId") long id) {
         signedIn();
         CorrectionFile file = corrections.file(id);
         return ResponseEntity.ok()
@@ -127,7 +129,7 @@ class CorrectionReviewController {
     }
 
     /** The editor page's link to the requests, with the number of new ones; 404 for anyone but the reviewers. */
-    @GetMapping("/corrections/assessments/{id}/count")
+    @GetMapping("/account/corrections/assessments/{id}/count")
     String count(@PathVariable long id, Model model) {
         model.addAttribute("count", corrections.countNew(id).orElseThrow(() -> new CorrectionNotFoundException(0)));
         model.addAttribute("assessmentId", id);

@@ -97,19 +97,19 @@ class CorrectionAccessTest extends CorrectionWebTests {
                 new Route("POST JSON of a draft", () -> post("/api/corrections/assessments/" + draft)
                         .with(from(newAddress())).contentType(MediaType.APPLICATION_JSON).content(json(null, null)), everyone(404)),
                 new Route("GET sent page", () -> get("/corrections/assessments/" + published + "/sent"), everyone(200)),
-                new Route("GET list", () -> get("/corrections"), listForReviewers),
-                new Route("GET list of the scorecard", () -> get("/corrections").param("assessment", String.valueOf(published)),
+                new Route("GET list", () -> get("/account/corrections"), listForReviewers),
+                new Route("GET list of the scorecard", () -> get("/account/corrections").param("assessment", String.valueOf(published)),
                         reviewers(200, LOGIN)),
-                new Route("GET list of the draft", () -> get("/corrections").param("assessment", String.valueOf(draft)),
+                new Route("GET list of the draft", () -> get("/account/corrections").param("assessment", String.valueOf(draft)),
                         reviewers(200, LOGIN)),
-                new Route("GET request", () -> get("/corrections/" + requestId), reviewers(200, LOGIN)),
-                new Route("GET a request that does not exist", () -> get("/corrections/987654321"), reviewers(404, LOGIN)),
-                new Route("GET file", () -> get("/corrections/" + requestId + "/file"), reviewers(200, LOGIN)),
-                new Route("POST status", () -> post("/corrections/" + requestId + "/status").with(csrf()).param("status", "answered")
+                new Route("GET request", () -> get("/account/corrections/" + requestId), reviewers(200, LOGIN)),
+                new Route("GET a request that does not exist", () -> get("/account/corrections/987654321"), reviewers(404, LOGIN)),
+                new Route("GET file", () -> get("/account/corrections/" + requestId + "/file"), reviewers(200, LOGIN)),
+                new Route("POST status", () -> post("/account/corrections/" + requestId + "/status").with(csrf()).param("status", "answered")
                         .param("note", "Handled").param("version", String.valueOf(store.find(requestId).orElseThrow().version())),
                         reviewers(302, LOGIN)),
-                new Route("GET count of the scorecard", () -> get("/corrections/assessments/" + published + "/count"), reviewers(200, 404)),
-                new Route("GET count of the draft", () -> get("/corrections/assessments/" + draft + "/count"), reviewers(200, 404)));
+                new Route("GET count of the scorecard", () -> get("/account/corrections/assessments/" + published + "/count"), reviewers(200, LOGIN)),
+                new Route("GET count of the draft", () -> get("/account/corrections/assessments/" + draft + "/count"), reviewers(200, LOGIN)));
 
         List<String> unexpected = new ArrayList<>();
         int calls = 0;

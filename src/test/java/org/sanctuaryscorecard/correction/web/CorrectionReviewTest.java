@@ -65,7 +65,7 @@ class CorrectionReviewTest extends CorrectionWebTests {
         CorrectionRequest first = sent(id, "name", "Ana First", "part", "provision.detainer-hold");
         CorrectionRequest second = sentWithFile(id, CorrectionFixtures.pdf("resolution.pdf"), "name", "Ben Second");
 
-        String html = mvc.perform(get("/corrections").param("assessment", String.valueOf(id)))
+        String html = mvc.perform(get("/account/corrections").param("assessment", String.valueOf(id)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         Document list = Jsoup.parse(html);
@@ -78,7 +78,7 @@ class CorrectionReviewTest extends CorrectionWebTests {
         assertThat(list.select("nav.actions a[aria-current=page]").text()).isEqualTo("New (2)");
         assertThat(list.select("nav.actions").text()).contains("Answered (0)", "Dismissed (0)", "All (2)");
 
-        String page = mvc.perform(get("/corrections/" + second.id()))
+        String page = mvc.perform(get("/account/corrections/" + second.id()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andReturn().getResponse().getContentAsString();
@@ -95,15 +95,15 @@ class CorrectionReviewTest extends CorrectionWebTests {
                     .as("label of %s", field.attr("name")).isIn("label", 1);
         }
 
-        mvc.perform(get("/corrections/" + second.id() + "/file"))
+        mvc.perform(get("/account/corrections/" + second.id() + "/file"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("Content-Security-Policy", "sandbox; default-src 'none'"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(CorrectionFixtures.PDF_BYTES.getBytes(StandardCharsets.US_ASCII)));
-        mvc.perform(get("/corrections/" + first.id() + "/file")).andExpect(status().isNotFound());
-        mvc.perform(get("/corrections/" + first.id())).andExpect(status().isOk())
+        mvc.perform(get("/account/corrections/" + first.id() + "/file")).andExpect(status().isNotFound());
+        mvc.perform(get("/account/corrections/" + first.id())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Detainer")));
     }
 
@@ -114,10 +114,10 @@ class CorrectionReviewTest extends CorrectionWebTests {
         CorrectionRequest request = sent(id);
         Account reviewer = accounts.find(Members.REVIEWER).orElseThrow();
 
-        mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                         .param("status", "answered").param("note", "Replied on 2026-11-28; we will correct 1.2.").param("version", "1"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/corrections/" + request.id() + "?saved"));
+                .andExpect(redirectedUrl("/account/corrections/" + request.id() + "?saved"));
 
         CorrectionRequest answered = store.find(request.id()).orElseThrow();
         assertThat(answered.status()).isEqualTo(CorrectionStatus.ANSWERED);
@@ -125,7 +125,7 @@ class CorrectionReviewTest extends CorrectionWebTests {
         assertThat(answered.handledBy()).isEqualTo("Tester " + Members.REVIEWER);
         assertThat(answered.version()).isEqualTo(2);
 
-        Document page = Jsoup.parse(mvc.perform(get("/corrections/" + request.id()).param("saved", ""))
+        Document page = Jsoup.parse(mvc.perform(get("/account/corrections/" + request.id()).param("saved", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select("p.flash[role=status]").text()).isEqualTo("Saved.");
         assertThat(page.text()).contains("Answered, by Tester " + Members.REVIEWER);
@@ -134,7 +134,7 @@ class CorrectionReviewTest extends CorrectionWebTests {
         assertThat(page.select("ol.correction-history li").get(1).text()).contains("Marked Answered", "Tester " + Members.REVIEWER,
                 "Replied on 2026-11-28; we will correct 1.2.");
 
-        mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                         .param("status", "dismissed").param("note", "On second reading, the policy is a draft.").param("version", "2"))
                 .andExpect(status().is3xxRedirection());
 
@@ -151,10 +151,10 @@ class CorrectionReviewTest extends CorrectionWebTests {
 
         assertThat(assessments.get(id).revision()).as("nothing changes the assessment by itself").isEqualTo(revision);
         assertThat(assessments.get(id).status().id()).isEqualTo("published");
-        mvc.perform(get("/corrections")).andExpect(content().string(not(containsString("Request " + request.id() + "<"))));
-        mvc.perform(get("/corrections").param("status", "dismissed")).andExpect(content().string(containsString("Request " + request.id())));
-        mvc.perform(get("/corrections").param("status", "all")).andExpect(content().string(containsString("Request " + request.id())));
-        mvc.perform(get("/corrections").param("status", "maybe")).andExpect(status().isBadRequest())
+        mvc.perform(get("/account/corrections")).andExpect(content().string(not(containsString("Request " + request.id() + "<"))));
+        mvc.perform(get("/account/corrections").param("status", "dismissed")).andExpect(content().string(containsString("Request " + request.id())));
+        mvc.perform(get("/account/corrections").param("status", "all")).andExpect(content().string(containsString("Request " + request.id())));
+        mvc.perform(get("/account/corrections").param("status", "maybe")).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("“maybe” is not a status of correction requests.")));
     }
 
@@ -169,7 +169,7 @@ class CorrectionReviewTest extends CorrectionWebTests {
                 {"new", "A note", "Choose whether the request is answered or dismissed."},
                 {"published", "A note", "Choose whether the request is answered or dismissed."}};
         for (String[] c : cases) {
-            Document page = Jsoup.parse(mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+            Document page = Jsoup.parse(mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                             .param("status", c[0]).param("note", c[1]).param("version", "1"))
                     .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
             assertThat(page.select("#problem[role=alert]").text()).as(c[2]).isEqualTo(c[2]);
@@ -184,10 +184,10 @@ class CorrectionReviewTest extends CorrectionWebTests {
     void twoReviewersAtOnceDoNotOverwriteEachOther() throws Exception {
         long id = CorrectionFixtures.published(assessments, organization.id());
         CorrectionRequest request = sent(id);
-        mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                         .param("status", "dismissed").param("note", "Not about this county.").param("version", "1"))
                 .andExpect(status().is3xxRedirection());
-        String html = mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        String html = mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                         .param("status", "answered").param("note", "Replied.").param("version", "1"))
                 .andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString();
@@ -199,25 +199,25 @@ class CorrectionReviewTest extends CorrectionWebTests {
     @Test
     void theEditorPageShowsReviewersTheNumberOfNewRequests() throws Exception {
         long id = CorrectionFixtures.published(assessments, organization.id());
-        mvc.perform(get("/corrections/assessments/" + id + "/count"))
+        mvc.perform(get("/account/corrections/assessments/" + id + "/count"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Correction requests: none new")));
         CorrectionRequest request = sent(id);
         sent(id);
-        mvc.perform(get("/corrections/assessments/" + id + "/count"))
+        mvc.perform(get("/account/corrections/assessments/" + id + "/count"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/corrections?assessment=" + id + "\"")))
+                .andExpect(content().string(containsString("href=\"/account/corrections?assessment=" + id + "\"")))
                 .andExpect(content().string(containsString("Correction requests: 2 new")));
-        mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                 .param("status", "answered").param("note", "Done.").param("version", "1"));
-        mvc.perform(get("/corrections/assessments/" + id + "/count"))
+        mvc.perform(get("/account/corrections/assessments/" + id + "/count"))
                 .andExpect(content().string(containsString("Correction requests: 1 new")));
 
         Document editor = Jsoup.parse(mvc.perform(get("/assessments/" + id + "/edit")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        var link = editor.select("a[hx-get=/corrections/assessments/" + id + "/count]");
+        var link = editor.select("a[hx-get=/account/corrections/assessments/" + id + "/count]");
         assertThat(link).hasSize(1);
-        assertThat(link.attr("href")).isEqualTo("/corrections?assessment=" + id);
+        assertThat(link.attr("href")).isEqualTo("/account/corrections?assessment=" + id);
         assertThat(link.attr("hx-trigger")).isEqualTo("load");
     }
 
@@ -237,11 +237,11 @@ class CorrectionReviewTest extends CorrectionWebTests {
                             + "requester_name, part, what_is_wrong, citation, status, version) VALUES (?, ?, 1, ?, 'x', ?, ?, 'other', 'w', 'c', 'new', 1)")
                     .params(id, organization.id(), Timestamp.from(Instant.now()), "paging-" + i, "Sender " + i).update();
         }
-        Document first = Jsoup.parse(mvc.perform(get("/corrections").param("assessment", String.valueOf(id)))
+        Document first = Jsoup.parse(mvc.perform(get("/account/corrections").param("assessment", String.valueOf(id)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(first.select("tbody tr")).hasSize(50);
         assertThat(first.select("nav.pager").text()).contains("Page 1 of 2", "Next page");
-        Document second = Jsoup.parse(mvc.perform(get("/corrections").param("assessment", String.valueOf(id)).param("page", "2"))
+        Document second = Jsoup.parse(mvc.perform(get("/account/corrections").param("assessment", String.valueOf(id)).param("page", "2"))
                 .andReturn().getResponse().getContentAsString());
         assertThat(second.select("tbody tr")).hasSize(1);
         assertThat(second.select("tbody tr").text()).contains("Sender 0");
@@ -256,19 +256,19 @@ class CorrectionReviewTest extends CorrectionWebTests {
                 "link", "https://example.org/?q=%3Cscript%3E&x='onmouseover='alert(1)");
         assertThat(request.name()).isEqualTo(XSS);
         assertThat(request.file().name()).isEqualTo("<img src=x onerror=alert(1)>.txt");
-        mvc.perform(post("/corrections/" + request.id() + "/status").with(csrf())
+        mvc.perform(post("/account/corrections/" + request.id() + "/status").with(csrf())
                 .param("status", "answered").param("note", XSS).param("version", "1"));
 
-        for (String page : List.of("/corrections?status=all&assessment=" + id, "/corrections/" + request.id())) {
+        for (String page : List.of("/account/corrections?status=all&assessment=" + id, "/account/corrections/" + request.id())) {
             String html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).doesNotContain(XSS).doesNotContain("<img src=x").doesNotContain("'onmouseover='")
                     .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         }
-        Document detail = Jsoup.parse(mvc.perform(get("/corrections/" + request.id())).andReturn().getResponse().getContentAsString());
+        Document detail = Jsoup.parse(mvc.perform(get("/account/corrections/" + request.id())).andReturn().getResponse().getContentAsString());
         assertThat(detail.select("dd.request-text").eachText()).contains(XSS);
         assertThat(detail.select("ol.correction-history p").text()).isEqualTo(XSS);
         assertThat(detail.select("script")).allMatch(s -> s.hasAttr("src"));
-        mvc.perform(get("/corrections/" + request.id() + "/file"))
+        mvc.perform(get("/account/corrections/" + request.id() + "/file"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("Content-Security-Policy", "sandbox; default-src 'none'"));
     }
