@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A request over one of the rate limits: nothing was stored; the client may try again after {@link #retryAfter()}.
- * The message key says which limit (correction.limit.client-hour, client-day or assessment-day); its arguments are
+ * The message key says which limit (correction.limit.clientHour, clientDay or assessmentDay); its arguments are
  * the limit and the wait in minutes.
  */
 public final class CorrectionLimitException extends RuntimeException {

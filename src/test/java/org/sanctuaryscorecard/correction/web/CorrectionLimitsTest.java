@@ -68,7 +68,10 @@ class CorrectionLimitsTest extends CorrectionWebTests {
     }
 
     @Test
-    void theDefaultsAreThoseTheReadmeStates() {
+    void theDefaultsAreThoseDocsSecurityMdStates() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "security.md"));
+        assertThat(docs).contains("| Requests from one client | 5 an hour and 20 a day", "| Requests about one scorecard, from everyone | 50 a day",
+                "the reviewer's note | 5,000 characters", "| File | one, 10 MB");
         assertThat(limits.perClientPerHour()).isEqualTo(5);
         assertThat(limits.perClientPerDay()).isEqualTo(20);
         assertThat(limits.perAssessmentPerDay()).isEqualTo(50);
