@@ -25,9 +25,12 @@ public final class FileCheck {
             ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".txt", "text/plain",
             ".text", "text/plain", ".html", "text/html", ".htm", "text/html", ".png", "image/png", ".jpg", "image/jpeg",
             ".jpeg", "image/jpeg");
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    /** The signatures files of a kind start with, as ISO-8859-1 text. */
+    private static final String PNG = "\u0089PNG\r\n\u001a\n";
+    private static final String JPEG = "\u00ff\u00d8\u00ff";
+    private static final String ZIP = "PK\u0003\u0004";
+    /** How far into a PDF its header may be (readers accept a little junk before it). */
+    private static final int PDF_WITHIN = 1024;
     private static final int NAME_MAX = 255;
 
     private FileCheck() {
@@ -84,14 +87,20 @@ public final class FileCheck {
                         type.isEmpty() ? "?" : type));
     }
 
+    /**
+     * Whether the content is of the kind: a PDF has "%PDF-" in its first 1024 bytes, a PNG and a JPEG start with their
+     * signatures, a .docx is a zip holding word/document.xml, and a text or web page has no NUL byte. The bytes are
+     * read as ISO-8859-1, one character per byte, so that these are plain string searches.
+     */
     private static boolean looksLike(String type, byte[] content) {
+        String bytes = new String(content, StandardCharsets.ISO_8859_1);
         return switch (type) {
-            case "application/pdf" -> indexOf(content, "%PDF-".getBytes(StandardCharsets.US_ASCII), 1024) >= 0;
-            case "image/png" -> startsWith(content, PNG);
-            case "image/jpeg" -> startsWith(content, JPEG);
-            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> startsWith(content, ZIP)
-                    && indexOf(content, "word/".getBytes(StandardCharsets.US_ASCII), content.length) >= 0;
-            default -> indexOf(content, new byte[] {0}, content.length) < 0; // text and HTML: no NUL bytes
+            case "application/pdf" -> bytes.substring(0, Math.min(bytes.length(), PDF_WITHIN)).contains("%PDF-");
+            case "image/png" -> bytes.startsWith(PNG);
+            case "image/jpeg" -> bytes.startsWith(JPEG);
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> bytes.startsWith(ZIP)
+                    && bytes.contains("word/document.xml");
+            default -> bytes.indexOf('\0') < 0; // text and HTML
         };
     }
 
@@ -114,32 +123,6 @@ public final class FileCheck {
         }
         String clean = name.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
         return clean.length() <= NAME_MAX ? clean : clean.substring(clean.length() - NAME_MAX);
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] content, byte[] wanted, int within) {
-        int end = Math.min(content.length, within) - wanted.length;
-        outer:
-        for (int i = 0; i <= end; i++) {
-            for (int j = 0; j < wanted.length; j++) {
-                if (content[i + j] != wanted[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     static String sha256(byte[] content) {

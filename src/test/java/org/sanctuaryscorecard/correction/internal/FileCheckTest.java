@@ -42,6 +42,17 @@ class FileCheckTest {
     }
 
     @Test
+    void aZipThatIsNotAWordDocumentOrAPdfHeaderTooFarInIsNotWhatItClaims() {
+        byte[] workbook = "PK\u0003\u0004....[Content_Types].xml....xl/workbook.xml....word/".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] late = ("x".repeat(1020) + CorrectionFixtures.PDF_BYTES).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] early = ("x".repeat(1019) + CorrectionFixtures.PDF_BYTES).getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> check("sheet.docx", "", workbook)).isInstanceOf(CorrectionInputException.class)
+                .extracting(e -> ((CorrectionInputException) e).messageKey()).isEqualTo("correction.error.fileContent");
+        assertThatThrownBy(() -> check("late.pdf", "application/pdf", late)).isInstanceOf(CorrectionInputException.class);
+        assertThat(check("early.pdf", "application/pdf", early).contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
     void aScriptOrAnSvgIsOfAKindThatIsNotAccepted() {
         for (String[] sent : new String[][] {{"run.js", "text/javascript"}, {"logo.svg", "image/svg+xml"}, {"page.xhtml", ""}}) {
             assertThatThrownBy(() -> check(sent[0], sent[1], "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)))
