@@ -64,6 +64,9 @@ class CorrectionFormTest extends CorrectionWebTests {
         Document page = Jsoup.parse(scorecard);
         assertThat(page.select("a[href=/corrections/assessments/" + id + "]")).hasSize(2);
         assertThat(page.select("section.correction-offer h2").text()).isEqualTo("Is something on this scorecard wrong?");
+        // a past revision is not what the request would be about: no offer there
+        mvc.perform(get("/assessments/" + id + "/revisions/1")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/corrections/assessments/" + id))));
 
         String html = mvc.perform(get("/corrections/assessments/" + id).param("part", QUESTION))
                 .andExpect(status().isOk())
