@@ -31,7 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -83,6 +85,8 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> REVIEWERS_AND_CODER = (who, on) -> REVIEWERS.contains(who) || who == Who.CODER;
     /** Only the named coder of an open second coding (the draft's); nobody on the published assessment. */
     static final BiPredicate<Who, On> OPEN_CODER = (who, on) -> who == Who.CODER && on == On.DRAFT;
+    /** Anyone, signed in or not, but only on a published assessment (drafts answer 404 to everyone, members too). */
+    static final BiPredicate<Who, On> PUBLISHED_ONLY = (who, on) -> on == On.PUBLISHED;
 
     /**
      * The table: for each route ("METHOD /pattern"), who gets through. A route this table does not name fails the test.
@@ -154,6 +158,18 @@ class AccessMatrixTest {
         RULES.put("POST /api/assessments/{id}/second-coding/reconciliations/{question}", REVIEWERS_ONLY);
         RULES.put("GET /organizations/{slug}/second-coding", REVIEWERS_ONLY);
         RULES.put("GET /api/organizations/{slug}/second-coding", REVIEWERS_ONLY);
+        // correction requests: anyone may send one about a published scorecard (these calls have empty bodies, so they
+        // are refused as incomplete and store nothing: the rate limits, which count stored requests, never come into
+        // play, and a 429 would count as getting through anyway); only the organization's reviewers read and handle them
+        RULES.put("GET /corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("POST /corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("GET /corrections/assessments/{id}/sent", PUBLISHED_ONLY);
+        RULES.put("POST /api/corrections/assessments/{id}", PUBLISHED_ONLY);
+        RULES.put("GET /account/corrections", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/assessments/{id}/count", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/{requestId}", REVIEWERS_ONLY);
+        RULES.put("GET /account/corrections/{requestId}/file", REVIEWERS_ONLY);
+        RULES.put("POST /account/corrections/{requestId}/status", REVIEWERS_ONLY);
     }
 
     @Autowired
@@ -171,6 +187,9 @@ class AccessMatrixTest {
 
     @Autowired
     SecondCoding secondCoding;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private record Route(String method, String pattern, boolean htmxOnly, boolean noHtmx, MediaType consumes) {
         String key() {
@@ -232,6 +251,7 @@ class AccessMatrixTest {
         }
         askForSecondCoding(ids.get(On.DRAFT), people);
         String analysis = analysisId();
+        long correction = correctionId(ids.get(On.PUBLISHED));
 
         List<Route> routes = routes();
         Set<String> unknown = new TreeSet<>();
@@ -250,7 +270,7 @@ class AccessMatrixTest {
                 long id = ids.get(on);
                 long fileId = assessments.get(id).content().evidence().get(0).fileId();
                 for (Who who : Who.values()) {
-                    MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis);
+                    MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis, correction);
                     calls++;
                     if (route.pattern().contains("second-coding") && on == On.DRAFT) {
                         askForSecondCoding(id, people); // again, if a reviewer's call withdrew it
@@ -297,8 +317,23 @@ class AccessMatrixTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis) throws Exception {
+    /** A correction request about the published assessment (with a file), for the routes that work on one. */
+    private long correctionId(long published) throws Exception {
+        MockHttpServletResponse response = mvc.perform(multipart("/corrections/assessments/" + published)
+                .file(new MockMultipartFile("file", "o.txt", "text/plain", "shall not".getBytes(StandardCharsets.UTF_8)))
+                .param("name", "Dana").param("part", "other").param("whatIsWrong", "It changed.").param("citation", "Sec. 2")
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("192.0.2.77");
+                    return r;
+                })).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).as("the correction request is received").endsWith("/sent");
+        return jdbc.sql("SELECT MAX(id) FROM correction_request WHERE assessment_id = ?").param(published).query(Long.class).single();
+    }
+
+    private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis,
+                                         long correction) throws Exception {
         String path = route.pattern().replace("{id}", route.pattern().startsWith("/analyze") ? analysis : String.valueOf(id))
+                .replace("{requestId}", String.valueOf(correction))
                 .replace("{geoid}", "06085").replace("{question}", "question.detainers.formal-policy")
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))

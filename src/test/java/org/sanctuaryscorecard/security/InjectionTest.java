@@ -1,12 +1,16 @@
 package org.sanctuaryscorecard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanctuaryscorecard.correction.CorrectionFixtures.from;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +23,10 @@ import org.sanctuaryscorecard.account.Organization;
 import org.sanctuaryscorecard.assessment.Assessment;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.assessment.EvidenceInput;
+import org.sanctuaryscorecard.audit.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +55,9 @@ class InjectionTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Organization organization;
 
@@ -88,6 +97,58 @@ class InjectionTest {
         // JSON carries the text exactly, as data
         mvc.perform(get("/api/assessments/" + id)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.content.title").value("Title " + HOSTILE));
+    }
+
+    /**
+     * Every text field of a correction request, sent by a visitor without an account: stored exactly as typed, and
+     * escaped on the reviewer's list and request pages (and, when the request is refused, on the form that comes back).
+     */
+    @Test
+    @WithUserDetails(value = Members.REVIEWER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void hostileTextInACorrectionRequestIsEscapedOnTheReviewersPages() throws Exception {
+        long id = assessments.create("06085", organization.id(), "Corrections", "A", "2026-11-01", "Ed").id();
+        Actor.SYSTEM.run(() -> {
+            assessments.setStatus(id, 1, "in-review", null, "Ed");
+            assessments.setStatus(id, assessments.get(id).version("status"), "published", null, "Rae");
+        });
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Name " + HOSTILE);
+        fields.put("organization", "Office " + HOSTILE);
+        fields.put("email", "o'hara@example.org");
+        fields.put("part", "other");
+        fields.put("whatIsWrong", "Wrong " + HOSTILE);
+        fields.put("shouldSay", "Should " + HOSTILE);
+        fields.put("citation", "Citation " + HOSTILE);
+        fields.put("link", "https://example.org/?q='onmouseover=alert(3)&r=%3Cscript%3E");
+
+        // refused (the part is not one of the scorecard's): the form comes back with everything typed, escaped
+        var refused = multipart("/corrections/assessments/" + id).with(anonymous()).with(csrf()).with(from("192.0.2.201"));
+        fields.forEach(refused::param);
+        refused.param("part", HOSTILE);
+        String form = mvc.perform(refused).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(form).doesNotContain(SCRIPT).doesNotContain(MARKUP).doesNotContain("<svg/onload")
+                .contains("&lt;script&gt;alert(");
+
+        var sent = multipart("/corrections/assessments/" + id).with(anonymous()).with(csrf()).with(from("192.0.2.202"));
+        fields.forEach(sent::param);
+        mvc.perform(sent).andExpect(status().is3xxRedirection());
+        long requestId = jdbc.sql("SELECT id FROM correction_request WHERE assessment_id = ?").param(id).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT requester_name, what_is_wrong, citation FROM correction_request WHERE id = ?").param(requestId)
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+                .containsExactly("Name " + HOSTILE, "Wrong " + HOSTILE, "Citation " + HOSTILE);
+
+        for (String page : List.of("/account/corrections?status=all&assessment=" + id, "/account/corrections/" + requestId)) {
+            String html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain(SCRIPT).doesNotContain(MARKUP).doesNotContain("<svg/onload")
+                    .doesNotContain("'onmouseover");
+            assertThat(html).as("%s shows the text, escaped", page).contains("Name &lt;script&gt;alert(");
+        }
+        String detail = mvc.perform(get("/account/corrections/" + requestId)).andReturn().getResponse().getContentAsString();
+        for (String field : List.of("Office ", "Wrong ", "Should ", "Citation ")) {
+            assertThat(detail).as(field).contains(field + "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
+        }
+        assertThat(detail).contains("href=\"https://example.org/?q=&#39;onmouseover=alert(3)&amp;r=%3Cscript%3E\"")
+                .contains("href=\"mailto:o&#39;hara@example.org\"");
     }
 
     @Test
