@@ -11,7 +11,7 @@ to the stored fields, item versions match, revisions are numbered without gaps, 
 its audit event. Exits 1 on any loss, with a report of what is missing.
 
 Usage (bench/crash-safety.sh builds the jar if it is missing and calls this):
-    crash-safety.py --jar target/sanctuary-scorecard.jar [--kills 3] [--seed N] h2 [postgres]
+    crash-safety.py --jar target/sanctuary-scorecard.jar [--kills 3] [--seed N] [--time-limit 600] h2 [postgres]
 postgres uses SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD (scripts/throwaway-postgres.sh prints them) and
 works in a new schema of that database.
 """
@@ -38,6 +38,7 @@ ORGANIZATION = "crash-test"
 JURISDICTION = "06001"
 WRITERS = 4
 START_TIMEOUT = 120
+SERVERS = []  # the application processes started, killed if the run ends early
 
 
 def main():
@@ -47,6 +48,8 @@ def main():
     parser.add_argument("--seed", type=int, default=None, help="random seed, for a run that repeats its kill moments")
     parser.add_argument("--min-write", type=float, default=1.0, help="shortest time writing before a kill, seconds")
     parser.add_argument("--max-write", type=float, default=3.0, help="longest time writing before a kill, seconds")
+    parser.add_argument("--time-limit", type=int, default=600,
+                        help="stop (and fail) after this many seconds in all (default 600)")
     parser.add_argument("databases", nargs="+", choices=["h2", "postgres"])
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
@@ -54,12 +57,19 @@ def main():
     work = tempfile.mkdtemp(prefix="scorecard-crash.")
     print(f"crash safety: {args.kills} kills per database, seed {seed} (rerun with --seed {seed}), work in {work}")
     started = time.monotonic()
+    signal.signal(signal.SIGALRM, lambda *_: fail(f"stopped after the time limit of {args.time_limit} s (--time-limit)"))
+    signal.alarm(args.time_limit)
     results = []
     try:
         seed_backup = make_seed(args.jar, work)
         for database in args.databases:
             results.append(CrashRun(args, database, work, seed_backup, rng).run())
     finally:
+        signal.alarm(0)
+        for process in SERVERS:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
         shutil.rmtree(work, ignore_errors=True)
     print()
     print("== crash safety ==")
@@ -203,6 +213,7 @@ class CrashRun:
         t0 = time.monotonic()
         self.process = subprocess.Popen(java(self.jar) + ["--server.port=%d" % self.port] + self.spring, env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
+        SERVERS.append(self.process)
         while time.monotonic() - t0 < START_TIMEOUT:
             if self.process.poll() is not None:
                 raise SystemExit(f"the application stopped while starting; its log: {self.log}\n" + tail(self.log))
@@ -261,7 +272,8 @@ class CrashRun:
         stop = threading.Event()
         counts = [0] * WRITERS
         threads = [threading.Thread(target=self.writer, args=(k, versions.get("answer/" + self.questions[k][0], 0),
-                                                                round_number, stop, counts)) for k in range(WRITERS)]
+                                                                round_number, stop, counts), daemon=True)
+                   for k in range(WRITERS)]
         for t in threads:
             t.start()
         time.sleep(self.rng.uniform(self.args.min_write, self.args.max_write))
@@ -386,6 +398,10 @@ def replay(revisions):
                 fields[field] = value
         states[number] = dict(fields)
     return states
+
+
+def fail(message):
+    raise SystemExit("CRASH SAFETY NOT PROVEN: " + message)
 
 
 def tail(path, lines=40):

@@ -69,6 +69,10 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> EDITORS_ONLY = (who, on) -> EDITORS.contains(who);
     /** Anyone signed in (what they may do there is shown or refused by the page itself). */
     static final BiPredicate<Who, On> SIGNED_IN = (who, on) -> who != Who.ANONYMOUS;
+    /** The site administrators. */
+    static final BiPredicate<Who, On> SITE_ADMINS = (who, on) -> who == Who.SITE_ADMIN;
+    /** The organization's admins and the site administrators. */
+    static final BiPredicate<Who, On> ORGANIZATION_ADMINS = (who, on) -> who == Who.ADMIN || who == Who.SITE_ADMIN;
     /** Anyone signed in who is an editor somewhere (the outsider is, in their own organization). */
     static final BiPredicate<Who, On> EDITORS_ANYWHERE = (who, on) -> EDITORS.contains(who) || who == Who.OUTSIDER;
 
@@ -127,6 +131,9 @@ class AccessMatrixTest {
         // submitting needs an editor; publishing and sending back a reviewer (the body decides which: empty = editor's gate)
         RULES.put("PUT /api/assessments/{id}/status", EDITORS_ONLY);
         RULES.put("POST /api/assessments/{id}/status", EDITORS_ONLY);
+        // backups (downloads): the whole installation for site administrators, one organization for its admins
+        RULES.put("GET /admin/backup", SITE_ADMINS);
+        RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
     }
 
     @Autowired
@@ -254,7 +261,8 @@ class AccessMatrixTest {
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
-                .replace("{key}", "question.detainers.formal-policy");
+                .replace("{key}", "question.detainers.formal-policy")
+                .replace("{slug}", Members.ORGANIZATION);
         if (path.endsWith("/compare")) {
             path += "?from=1&to=2";
         }
