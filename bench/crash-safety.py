@@ -11,7 +11,7 @@ to the stored fields, item versions match, revisions are numbered without gaps, 
 its audit event. Exits 1 on any loss, with a report of what is missing.
 
 Usage (bench/crash-safety.sh builds the jar if it is missing and calls this):
-    crash-safety.py --jar target/sanctuary-scorecard.jar [--kills 3] [--seed N] [--time-limit 600] h2 [postgres]
+    crash-safety.py --jar target/sanctuary-scorecard.jar [--kills 3] [--writers 4] [--seed N] [--time-limit 600] h2 [postgres]
 postgres uses SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD (scripts/throwaway-postgres.sh prints them) and
 works in a new schema of that database.
 """
@@ -36,7 +36,6 @@ import zipfile
 WRITER = "crash-writer"
 ORGANIZATION = "crash-test"
 JURISDICTION = "06001"
-WRITERS = 4
 START_TIMEOUT = 120
 SERVERS = []  # the application processes started, killed if the run ends early
 
@@ -48,6 +47,8 @@ def main():
     parser.add_argument("--seed", type=int, default=None, help="random seed, for a run that repeats its kill moments")
     parser.add_argument("--min-write", type=float, default=1.0, help="shortest time writing before a kill, seconds")
     parser.add_argument("--max-write", type=float, default=3.0, help="longest time writing before a kill, seconds")
+    parser.add_argument("--writers", type=int, default=4,
+                        help="writers at once, each changing its own answer (default 4, at most one per question)")
     parser.add_argument("--time-limit", type=int, default=600,
                         help="stop (and fail) after this many seconds in all (default 600)")
     parser.add_argument("databases", nargs="+", choices=["h2", "postgres"])
@@ -55,7 +56,8 @@ def main():
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     work = tempfile.mkdtemp(prefix="scorecard-crash.")
-    print(f"crash safety: {args.kills} kills per database, seed {seed} (rerun with --seed {seed}), work in {work}")
+    print(f"crash safety: {args.kills} kills per database, {args.writers} writers, seed {seed} (rerun with --seed {seed}), "
+          f"work in {work}")
     started = time.monotonic()
     signal.signal(signal.SIGALRM, lambda *_: fail(f"stopped after the time limit of {args.time_limit} s (--time-limit)"))
     signal.alarm(args.time_limit)
@@ -211,7 +213,7 @@ class CrashRun:
     def start(self):
         log = open(self.log, "a")
         t0 = time.monotonic()
-        self.process = subprocess.Popen(java(self.jar) + ["--server.port=%d" % self.port] + self.spring, env=self.env,
+        self.process = subprocess.Popen(java(self.jar) + ["--server.address=127.0.0.1", "--server.port=%d" % self.port] + self.spring, env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
         SERVERS.append(self.process)
         while time.monotonic() - t0 < START_TIMEOUT:
@@ -261,7 +263,10 @@ class CrashRun:
     def setup(self):
         framework = self.json("GET", "/api/framework")
         codes = {s["id"]: [o["code"] for o in s["options"]] for s in framework["answerSets"]}
-        self.questions = [(q["id"], codes[c["answerSet"]]) for c in framework["criteria"] for q in c["questions"]][:WRITERS]
+        self.questions = [(q["id"], codes[c["answerSet"]]) for c in framework["criteria"] for q in c["questions"]]
+        if len(self.questions) < self.args.writers:
+            fail(f"--writers {self.args.writers}: the framework has only {len(self.questions)} questions, one per writer")
+        self.questions = self.questions[:self.args.writers]
         created = self.json("POST", f"/api/jurisdictions/{JURISDICTION}/assessments",
                             {"title": "Crash safety", "author": "crash-safety.py", "asOf": "2026-11-01",
                              "organization": ORGANIZATION})
@@ -270,10 +275,10 @@ class CrashRun:
     def write_then_kill(self, round_number):
         versions = self.json("GET", f"/api/assessments/{self.assessment}")["versions"]
         stop = threading.Event()
-        counts = [0] * WRITERS
+        counts = [0] * self.args.writers
         threads = [threading.Thread(target=self.writer, args=(k, versions.get("answer/" + self.questions[k][0], 0),
                                                                 round_number, stop, counts), daemon=True)
-                   for k in range(WRITERS)]
+                   for k in range(self.args.writers)]
         for t in threads:
             t.start()
         time.sleep(self.rng.uniform(self.args.min_write, self.args.max_write))
