@@ -193,15 +193,7 @@ class DocxExtractionTest {
 
     @Test
     void aZipBombWhoseDirectoryLiesIsStoppedWhileInflating() {
-        byte[] bomb = docxShapedBomb(110L * 1024 * 1024);
-        // make the central directory claim word/document.xml is 1,000 bytes
-        byte[] name = "word/document.xml".getBytes(StandardCharsets.UTF_8);
-        int entry = lastIndexOf(bomb, name) - 46;
-        assertThat(bomb[entry]).isEqualTo((byte) 'P');
-        bomb[entry + 24] = (byte) 0xE8;
-        bomb[entry + 25] = 0x03;
-        bomb[entry + 26] = 0;
-        bomb[entry + 27] = 0;
+        byte[] bomb = docxBombWithLyingDirectory();
         long start = System.nanoTime();
         assertKey("policy.docx", bomb, "analysis.error.docxTooBig");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -209,6 +201,16 @@ class DocxExtractionTest {
 
     @Test
     void aPasswordProtectedDocxIsRefused() throws Exception {
+        assertKey("policy.docx", passwordProtected(), "analysis.error.officePassword");
+    }
+
+    @Test
+    void anOldWordDocumentIsRefused() throws IOException {
+        assertKey("policy.doc", oldWordDocument(), "analysis.error.oldOffice");
+    }
+
+    /** {@link #policy()} encrypted with a password, as Word does. */
+    static byte[] passwordProtected() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
@@ -219,17 +221,30 @@ class DocxExtractionTest {
             }
             fs.writeFilesystem(out);
         }
-        assertKey("policy.docx", out.toByteArray(), "analysis.error.officePassword");
+        return out.toByteArray();
     }
 
-    @Test
-    void anOldWordDocumentIsRefused() throws IOException {
+    /** An OLE2 file with a WordDocument stream: a Word 97-2003 document. */
+    static byte[] oldWordDocument() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             fs.createDocument(new ByteArrayInputStream(new byte[4096]), "WordDocument");
             fs.writeFilesystem(out);
         }
-        assertKey("policy.doc", out.toByteArray(), "analysis.error.oldOffice");
+        return out.toByteArray();
+    }
+
+    /** {@link #docxShapedBomb} of 110 MB whose central directory claims word/document.xml is 1,000 bytes. */
+    static byte[] docxBombWithLyingDirectory() {
+        byte[] bomb = docxShapedBomb(110L * 1024 * 1024);
+        byte[] name = "word/document.xml".getBytes(StandardCharsets.UTF_8);
+        int entry = lastIndexOf(bomb, name) - 46;
+        assertThat(bomb[entry]).isEqualTo((byte) 'P');
+        bomb[entry + 24] = (byte) 0xE8;
+        bomb[entry + 25] = 0x03;
+        bomb[entry + 26] = 0;
+        bomb[entry + 27] = 0;
+        return bomb;
     }
 
     /**

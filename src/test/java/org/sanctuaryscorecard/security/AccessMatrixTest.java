@@ -77,6 +77,10 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> EDITORS_ONLY = (who, on) -> EDITORS.contains(who);
     /** Anyone signed in (what they may do there is shown or refused by the page itself). */
     static final BiPredicate<Who, On> SIGNED_IN = (who, on) -> who != Who.ANONYMOUS;
+    /** The site administrators. */
+    static final BiPredicate<Who, On> SITE_ADMINS = (who, on) -> who == Who.SITE_ADMIN;
+    /** The organization's admins and the site administrators. */
+    static final BiPredicate<Who, On> ORGANIZATION_ADMINS = (who, on) -> who == Who.ADMIN || who == Who.SITE_ADMIN;
     /** Anyone signed in who is an editor somewhere (the outsider is, in their own organization). */
     static final BiPredicate<Who, On> EDITORS_ANYWHERE = (who, on) -> EDITORS.contains(who) || who == Who.OUTSIDER;
     /** The organization's reviewers (and admins), whatever the assessment's state. */
@@ -170,6 +174,9 @@ class AccessMatrixTest {
         RULES.put("GET /account/corrections/{requestId}", REVIEWERS_ONLY);
         RULES.put("GET /account/corrections/{requestId}/file", REVIEWERS_ONLY);
         RULES.put("POST /account/corrections/{requestId}/status", REVIEWERS_ONLY);
+        // backups (downloads): the whole installation for site administrators, one organization for its admins
+        RULES.put("GET /admin/backup", SITE_ADMINS);
+        RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
     }
 
     @Autowired
