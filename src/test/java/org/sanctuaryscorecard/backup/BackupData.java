@@ -13,6 +13,9 @@ import org.sanctuaryscorecard.assessment.Assessment;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.assessment.EvidenceInput;
 import org.sanctuaryscorecard.audit.Actor;
+import org.sanctuaryscorecard.correction.CorrectionInput;
+import org.sanctuaryscorecard.correction.Corrections;
+import org.sanctuaryscorecard.secondcoding.SecondCoding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,7 +52,8 @@ final class BackupData {
     }
 
     /** Makes it unless it is there already (the test database is shared by the tests of one Spring context). */
-    static void ensure(Accounts accounts, Assessments assessments, JdbcClient jdbc) {
+    static void ensure(Accounts accounts, Assessments assessments, SecondCoding secondCoding, Corrections corrections,
+                       JdbcClient jdbc) {
         if (accounts.organization(GAMMA).isPresent()) {
             return;
         }
@@ -93,12 +97,29 @@ final class BackupData {
         long a2 = Members.as(alphaEditor, () -> assessments.create("06075", alpha.id(), "San Francisco 2026", "Ana", "2026-10-15", "Ana")).id();
         Members.as(alphaEditor, () -> assessments.saveAnswer(a2, Q1, 0, "Y", "Sanctuary ordinance, chapter 12H.", "Ana"));
 
+        // a blind second coding of a2, handed in and reconciled: the reviewer takes the second coder's answer
+        Members.as(alphaReviewer, () -> secondCoding.request(a2, SHARED));
+        Members.as(shared, () -> {
+            secondCoding.saveAnswer(a2, Q1, "N", "Coded blind: " + AWKWARD);
+            return secondCoding.submit(a2);
+        });
+        Members.as(alphaReviewer, () -> secondCoding.reconcile(a2, Q1, "second", null, null,
+                assessments.get(a2).version("answer/" + Q1)));
+
         long b1 = Members.as(betaAdmin, () -> assessments.create("06085", beta.id(), "Santa Clara " + BETA_SECRET, "Bea", "2026-09-01", "Bea")).id();
         Members.as(betaAdmin, () -> {
             assessments.saveAnswer(b1, Q1, 0, "Y", "Statement " + BETA_SECRET, "Bea");
             return assessments.addEvidence(b1, evidence(Q1, "Deputy " + BETA_SECRET,
                     new EvidenceInput.FileUpload("statement.pdf", "application/pdf", BETA_FILE)), "Bea");
         });
+
+        // a correction request about beta's published scorecard, with a file, from someone without an account
+        Account betaReviewer = Members.member(accounts, beta, "backup-beta-reviewer", Role.REVIEWER);
+        Members.as(betaAdmin, () -> assessments.setStatus(b1, assessments.get(b1).version("status"), "in-review", null, "Bea"));
+        Members.as(betaReviewer, () -> assessments.setStatus(b1, assessments.get(b1).version("status"), "published", null, "Rob"));
+        new Actor(null, "anonymous", "203.0.113.9").call(() -> corrections.receive(b1, new CorrectionInput(
+                "Sheriff's counsel " + BETA_SECRET, "County Counsel", "counsel@example.org", Q1, "Wrong: " + AWKWARD, "Should say N",
+                "Policy 402", null, new CorrectionInput.Upload("policy.pdf", "application/pdf", BETA_FILE), null)));
 
         Organization gamma = Members.organization(accounts, GAMMA, "Gamma Newsroom");
         Account gammaEditor = Members.member(accounts, gamma, GAMMA_EDITOR, Role.EDITOR);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.correction.Corrections;
+import org.sanctuaryscorecard.secondcoding.SecondCoding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +50,12 @@ class BackupRefusalsTest {
     Assessments assessments;
 
     @Autowired
+    SecondCoding secondCoding;
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
     JdbcClient jdbcClient;
 
     @Autowired
@@ -63,7 +71,7 @@ class BackupRefusalsTest {
 
     @BeforeEach
     void aBackup() throws Exception {
-        BackupData.ensure(accounts, assessments, jdbcClient);
+        BackupData.ensure(accounts, assessments, secondCoding, corrections, jdbcClient);
         backup = folder.resolve("sound.zip");
         backups.export(BackupScope.installation(), backup);
     }

@@ -29,6 +29,8 @@ import org.sanctuaryscorecard.ScorecardApplication;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.correction.Corrections;
+import org.sanctuaryscorecard.secondcoding.SecondCoding;
 import org.sanctuaryscorecard.backup.internal.BackupTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -61,6 +63,12 @@ class BackupRoundTripTest {
     Assessments assessments;
 
     @Autowired
+    SecondCoding secondCoding;
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
     JdbcClient jdbcClient;
 
     @Autowired
@@ -74,7 +82,7 @@ class BackupRoundTripTest {
 
     @BeforeEach
     void data() {
-        BackupData.ensure(accounts, assessments, jdbcClient);
+        BackupData.ensure(accounts, assessments, secondCoding, corrections, jdbcClient);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.correction.Corrections;
+import org.sanctuaryscorecard.secondcoding.SecondCoding;
 import org.sanctuaryscorecard.audit.AuditEvent;
 import org.sanctuaryscorecard.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,12 @@ class BackupWebTest {
     Assessments assessments;
 
     @Autowired
+    SecondCoding secondCoding;
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -51,7 +59,7 @@ class BackupWebTest {
 
     @BeforeEach
     void data() {
-        BackupData.ensure(accounts, assessments, jdbc);
+        BackupData.ensure(accounts, assessments, secondCoding, corrections, jdbc);
     }
 
     @Test

@@ -22,6 +22,17 @@ public final class BackupTables {
      */
     private static final String EXAMPLE = "source LIKE 'example:%' AND revision = 1";
     private static final String OF_EXAMPLES = "assessment_id IN (SELECT id FROM assessment WHERE " + EXAMPLE + ")";
+    /** Every row of these belongs to a second coding of the organization. */
+    private static final String OF_ORGANIZATION_SECOND_CODINGS =
+            "request_id IN (SELECT id FROM second_coding WHERE organization_id = :organization)";
+    /**
+     * The accounts an organization's backup holds: its members, and anyone its second codings name (a coder or reviewer
+     * who has left the organization since), whom those rows refer to.
+     */
+    private static final String ORGANIZATION_ACCOUNTS = "id IN (SELECT user_id FROM membership WHERE organization_id = :organization)"
+            + " OR id IN (SELECT coder_id FROM second_coding WHERE organization_id = :organization)"
+            + " OR id IN (SELECT requested_by FROM second_coding WHERE organization_id = :organization)"
+            + " OR id IN (SELECT decided_by FROM second_coding_reconciliation WHERE " + OF_ORGANIZATION_SECOND_CODINGS + ")";
 
     /**
      * One table of the backup.
@@ -52,7 +63,7 @@ public final class BackupTables {
 
     public static final List<Table> ALL = List.of(
             table("organization", List.of("id"), "id = :organization", "slug = 'examples'", "id"),
-            new Table("app_user", List.of("id"), "id IN (SELECT user_id FROM membership WHERE organization_id = :organization)",
+            new Table("app_user", List.of("id"), ORGANIZATION_ACCOUNTS,
                     null, "id", List.of(), Map.of("password_hash", Withheld.UNUSABLE_PASSWORD)),
             table("membership", List.of("organization_id", "user_id"), "organization_id = :organization", null, null),
             table("app_setting", List.of("name"), null, "TRUE", null),
@@ -63,6 +74,16 @@ public final class BackupTables {
                     List.of("actor_id"), Map.of()),
             table("assessment_change", List.of("assessment_id", "revision", "field"), OF_ORGANIZATION_ASSESSMENTS, OF_EXAMPLES, null),
             table("evidence_file", List.of("id"), OF_ORGANIZATION_ASSESSMENTS, OF_EXAMPLES, "id"),
+            table("second_coding", List.of("id"), "organization_id = :organization", null, "id"),
+            table("second_coding_answer", List.of("request_id", "question_id"), OF_ORGANIZATION_SECOND_CODINGS, null, null),
+            table("second_coding_first_answer", List.of("request_id", "question_id"), OF_ORGANIZATION_SECOND_CODINGS, null, null),
+            table("second_coding_reconciliation", List.of("request_id", "question_id"), OF_ORGANIZATION_SECOND_CODINGS, null, null),
+            new Table("correction_request", List.of("id"), "organization_id = :organization", null, "id",
+                    List.of("handled_by_id"), Map.of()),
+            table("correction_file", List.of("request_id"),
+                    "request_id IN (SELECT id FROM correction_request WHERE organization_id = :organization)", null, null),
+            // the one row the rate limits lock, made by the migration
+            table("correction_gate", List.of("id"), null, "TRUE", null),
             // the installation's own events are the system's (no account): the examples' import, a backup made on the
             // command line; a restore is not: a restored database holds a backup's data
             new Table("audit_event", List.of("id"), "organization_id = :organization",

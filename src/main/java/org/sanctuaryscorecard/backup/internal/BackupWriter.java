@@ -112,8 +112,11 @@ public final class BackupWriter {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             // rows are read a few at a time (evidence files may be 20 MB each), not all into memory
             statement.setFetchSize(table.name().equals("evidence_file") ? 1 : 500);
-            if (!scope.whole()) {
-                statement.setLong(1, scope.organization().id());
+            if (!scope.whole()) { // the condition may name the organization more than once
+                int parameters = table.organizationRows().split(":organization", -1).length - 1;
+                for (int i = 1; i <= parameters; i++) {
+                    statement.setLong(i, scope.organization().id());
+                }
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
