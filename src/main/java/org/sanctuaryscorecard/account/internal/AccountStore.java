@@ -163,13 +163,13 @@ public class AccountStore {
     // ---------------------------------------------------------------- settings
 
     public Optional<String> setting(String name) {
-        return jdbc.sql("SELECT value FROM app_setting WHERE name = ?").param(name).query(String.class).optional();
+        return jdbc.sql("SELECT setting_value FROM app_setting WHERE name = ?").param(name).query(String.class).optional();
     }
 
     public void setSetting(String name, String value, Instant now) {
-        int updated = jdbc.sql("UPDATE app_setting SET value = ?, updated_at = ? WHERE name = ?").params(value, Timestamp.from(now), name).update();
+        int updated = jdbc.sql("UPDATE app_setting SET setting_value = ?, updated_at = ? WHERE name = ?").params(value, Timestamp.from(now), name).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO app_setting (name, value, updated_at) VALUES (?, ?, ?)").params(name, value, Timestamp.from(now)).update();
+            jdbc.sql("INSERT INTO app_setting (name, setting_value, updated_at) VALUES (?, ?, ?)").params(name, value, Timestamp.from(now)).update();
         }
     }
 
