@@ -73,6 +73,12 @@ public class AuditTrail {
         return store.count(organizationId);
     }
 
+    /** All events of the installation (every organization's and its own), newest first, as {@link #forOrganization}. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> all(long beforeId, int limit) {
+        return store.all(beforeId, Math.max(1, Math.min(limit, 1000)));
+    }
+
     private String asJson(Object value) {
         if (value == null) {
             return null;

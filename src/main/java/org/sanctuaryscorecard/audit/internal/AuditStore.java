@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.sanctuaryscorecard.audit.AuditEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,9 @@ public class AuditStore {
 
     private static final String COLUMNS = "id, at, actor_id, actor_name, origin, organization_id, target_type, target_id, action, "
             + "before_value, after_value";
+
+    /** Rows fetched at a time by an export (PostgreSQL otherwise reads the whole result into memory). */
+    private static final int EXPORT_FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
 
@@ -38,13 +42,20 @@ public class AuditStore {
                 .params(organizationId, beforeId, limit).query(AuditStore::event).list();
     }
 
+    /** Hands every event to the sink, oldest first, reading rows in batches; the result set is closed afterwards. */
     public void each(Long organizationId, Consumer<AuditEvent> sink) {
-        if (organizationId == null) {
-            jdbc.sql("SELECT " + COLUMNS + " FROM audit_event ORDER BY id").query(AuditStore::event).stream().forEach(sink);
-        } else {
-            jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE organization_id = ? ORDER BY id").param(organizationId)
-                    .query(AuditStore::event).stream().forEach(sink);
+        JdbcClient.StatementSpec query = organizationId == null
+                ? jdbc.sql("SELECT " + COLUMNS + " FROM audit_event ORDER BY id")
+                : jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE organization_id = ? ORDER BY id").param(organizationId);
+        try (Stream<AuditEvent> events = query.withFetchSize(EXPORT_FETCH_SIZE).query(AuditStore::event).stream()) {
+            events.forEach(sink);
         }
+    }
+
+    /** Every organization's and the installation's events, newest first, at most {@code limit} before {@code beforeId}. */
+    public List<AuditEvent> all(long beforeId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE id < ? ORDER BY id DESC LIMIT ?")
+                .params(beforeId, limit).query(AuditStore::event).list();
     }
 
     public List<AuditEvent> forTarget(String targetType, String targetId) {
