@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.sanctuaryscorecard.account.UsersCommand;
 import org.sanctuaryscorecard.analysis.AnalyzeCommand;
 import org.sanctuaryscorecard.analysis.EvaluateCommand;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionsCommand;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "With no command, or with 'serve', starts the web application."},
         subcommands = {ServeCommand.class, JurisdictionsCommand.class, AnalyzeCommand.class, EvaluateCommand.class,
-                CommandLine.HelpCommand.class})
+                UsersCommand.class, CommandLine.HelpCommand.class})
 public final class ScorecardCli implements Runnable {
 
     /** Returned by {@link #run} when the web application is running and the JVM must stay up. */
@@ -31,25 +34,49 @@ public final class ScorecardCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
+    private static final Function<String[], ConfigurableApplicationContext> NO_DATABASE = springArgs -> {
+        throw new IllegalStateException("this run of the command line has no database");
+    };
+
     @Spec
     CommandSpec spec;
 
     /**
      * Runs the command line.
      *
-     * @param args        the program arguments
-     * @param startServer starts the web application with the given Spring arguments
+     * @param args         the program arguments
+     * @param startServer  starts the web application with the given Spring arguments
+     * @param startContext starts the application without a web server, for commands that need the database
+     *                     ({@code users}); the command closes it
      * @return the process exit code, or {@link #KEEP_RUNNING} after the server started
      */
-    public static int run(String[] args, Consumer<String[]> startServer) {
-        return run(args, startServer, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    public static int run(String[] args, Consumer<String[]> startServer,
+                          Function<String[], ConfigurableApplicationContext> startContext) {
+        return run(args, startServer, startContext, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** As {@link #run(String[], Consumer)}, writing to the given streams (tests capture them). */
+    /** As {@link #run(String[], Consumer, Function)} without a database, writing to the given streams (tests capture them). */
     public static int run(String[] args, Consumer<String[]> startServer, PrintWriter out, PrintWriter err) {
+        return run(args, startServer, NO_DATABASE, out, err);
+    }
+
+    /** As {@link #run(String[], Consumer, Function)}, writing to the given streams (tests capture them). */
+    public static int run(String[] args, Consumer<String[]> startServer, Function<String[], ConfigurableApplicationContext> startContext,
+                          PrintWriter out, PrintWriter err) {
+        return run(args, startServer, new UsersCommand(startContext), out, err);
+    }
+
+    /** As {@link #run(String[], Consumer, Function, PrintWriter, PrintWriter)}, with the {@code users} command given. */
+    public static int run(String[] args, Consumer<String[]> startServer, UsersCommand users, PrintWriter out, PrintWriter err) {
         ServeCommand.launcher = startServer;
         ServeCommand.started = false;
-        CommandLine commandLine = new CommandLine(new ScorecardCli()).setOut(out).setErr(err);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == UsersCommand.class ? type.cast(users) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new ScorecardCli(), factory).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + ex.getMessage()));
             return 2;
