@@ -34,11 +34,10 @@ CREATE TABLE membership (
 CREATE INDEX membership_user_idx ON membership (user_id);
 
 -- Settings of the installation, such as the one-time link that creates the first administrator (its hash only).
--- (setting_value, not value: VALUE is a keyword in H2.)
 CREATE TABLE app_setting (
-    name          VARCHAR(100)             NOT NULL PRIMARY KEY,
-    setting_value VARCHAR(2000)            NOT NULL,
-    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
+    name       VARCHAR(100)             NOT NULL PRIMARY KEY,
+    setting_value VARCHAR(2000)         NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- The assessments made before accounts existed (the shipped examples) belong to the examples organization.

@@ -60,8 +60,8 @@ class ArchitectureTest {
 
     /**
      * The analyzer's core (its root package and {@code internal}) is pure Java: no other module, no web, no database.
-     * Its web pages and API ({@code analysis.web}) sit on top of it and may use the web, framework and assessment
-     * modules' public types.
+     * Its web pages and API ({@code analysis.web}) sit on top of it and may use the web, framework, assessment,
+     * account (who may apply findings) and audit (who applied them) modules' public types.
      */
     @Test
     void theAnalyzerCoreDependsOnNoOtherModuleAndNeitherOnTheWebNorOnTheDatabase() {
@@ -90,7 +90,7 @@ class ArchitectureTest {
         ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
         assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
                 .as("modules the analyzer (with its web pages) depends on")
-                .allMatch(java.util.Set.of("web", "framework", "assessment")::contains);
+                .allMatch(java.util.Set.of("web", "framework", "assessment", "account", "audit")::contains);
     }
 
     @Test

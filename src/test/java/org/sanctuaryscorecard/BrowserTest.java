@@ -179,6 +179,9 @@ class BrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.sanctuaryscorecard.assessment.Assessments assessments;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sanctuaryscorecard.account.Accounts accounts;
+
     /** Problems a page has for people who use a screen reader or a keyboard: unlabeled controls, duplicate ids, headings. */
     static java.util.List<String> accessibilityProblems(Page page) {
         @SuppressWarnings("unchecked")
@@ -204,7 +207,8 @@ class BrowserTest {
      */
     @Test
     void aPersonAnalyzesAnOrdinanceForAnAssessmentAndAppliesTheSuggestions() {
-        long id = assessments.create("06029", "Kern County: analyzer journey", "Tester", "2026-10-01", "Tester").id();
+        long id = assessments.create("06029", org.sanctuaryscorecard.Members.standard(accounts).id(), "Kern County: analyzer journey",
+                "Tester", "2026-10-01", "Tester").id();
         Page page = browser.newPage();
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });

@@ -10,6 +10,7 @@ import java.util.Map;
 public record Assessment(
         long id,
         String jurisdictionGeoid,
+        long organizationId,
         String frameworkId,
         String frameworkVersion,
         int revision,
@@ -20,6 +21,11 @@ public record Assessment(
 
     public Assessment {
         itemVersions = Map.copyOf(itemVersions);
+    }
+
+    /** Where it stands: draft, in review or published. */
+    public AssessmentStatus status() {
+        return content.status();
     }
 
     /** The version of an item (0 when it was never saved). */

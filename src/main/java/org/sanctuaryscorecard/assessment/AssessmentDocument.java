@@ -23,6 +23,13 @@ public record AssessmentDocument(
         List<EvidenceEntry> evidence,
         List<FileEntry> files) {
 
+    /** The same document with another status (the shipped examples are published on import). */
+    public AssessmentDocument withStatus(String newStatus) {
+        return new AssessmentDocument(format, formatVersion, framework, jurisdiction, title, author, asOf, newStatus, example, landscape,
+                answers, provisions, evidence, files);
+    }
+
+
     /** The format name written in every document. */
     public static final String FORMAT = "sanctuary-scorecard/assessment";
     /** The version of the format this application writes and reads. */

@@ -22,6 +22,8 @@ import org.sanctuaryscorecard.assessment.AssessmentContent.Evidence;
 import org.sanctuaryscorecard.assessment.Revision.FieldChange;
 import org.sanctuaryscorecard.assessment.internal.AssessmentStore;
 import org.sanctuaryscorecard.assessment.internal.ContentFields;
+import org.sanctuaryscorecard.audit.Actor;
+import org.sanctuaryscorecard.audit.AuditTrail;
 import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -65,13 +67,29 @@ public class Assessments {
     private final AssessmentStore store;
     private final Framework framework;
     private final JurisdictionCatalog jurisdictions;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public Assessments(AssessmentStore store, Framework framework, JurisdictionCatalog jurisdictions, Clock clock) {
+    public Assessments(AssessmentStore store, Framework framework, JurisdictionCatalog jurisdictions, AuditTrail audit, Clock clock) {
         this.store = store;
         this.framework = framework;
         this.jurisdictions = jurisdictions;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Who owns an assessment and whether it is published, read cheaply for access checks.
+     *
+     * @return the owning organization's id and whether the assessment is published; empty when there is no such assessment
+     */
+    @Transactional(readOnly = true)
+    public Optional<Ownership> ownership(long id) {
+        return store.ownerAndPublished(id).map(o -> new Ownership(id, o[0], o[1] == 1));
+    }
+
+    /** An assessment's owner and whether it is published. */
+    public record Ownership(long assessmentId, long organizationId, boolean published) {
     }
 
     // ---------------------------------------------------------------- reading
@@ -147,16 +165,16 @@ public class Assessments {
 
     // ---------------------------------------------------------------- writing
 
-    /** Starts an assessment of a jurisdiction, as a draft. */
-    public Assessment create(String geoid, String title, String author, String asOf, String editor) {
+    /** Starts an assessment of a jurisdiction for an organization, as a draft. */
+    public Assessment create(String geoid, long organizationId, String title, String author, String asOf, String editor) {
         if (geoid == null || jurisdictions.find(geoid).isEmpty()) {
             throw new AssessmentInputException("jurisdiction", "assessment.error.jurisdiction", String.valueOf(geoid));
         }
         Map<String, String> fields = headerFields(title, author, asOf);
         fields.put("status", AssessmentStatus.DRAFT.id());
         Instant now = clock.instant();
-        long id = store.insert(geoid, framework.about().id(), framework.about().version(), null, now);
-        write(id, 0, fields, Map.of(), editor(editor), "Started the assessment");
+        long id = store.insert(geoid, organizationId, framework.about().id(), framework.about().version(), null, now);
+        write(id, organizationId, 0, fields, Map.of(), editor(editor), "Started the assessment");
         return get(id);
     }
 
@@ -165,11 +183,50 @@ public class Assessments {
         return save(id, ContentFields.HEADER_ITEM, version, headerFields(title, author, asOf), editor, "Changed the title, author or date");
     }
 
-    /** Moves the assessment to draft, in review or published. */
-    public Assessment setStatus(long id, int version, String status, String editor) {
-        AssessmentStatus value = AssessmentStatus.of(status).orElseThrow(() ->
+    /**
+     * Moves the assessment along its workflow: a draft is submitted for review; a reviewer publishes it or sends it
+     * back to draft with a reason; a published one goes back to draft with a reason. Who may do each is decided by
+     * the caller's access policy; one rule is the assessment's own: the person who made the last change to the
+     * content cannot publish it (a second person reviews).
+     *
+     * @param status the status wanted: draft, in-review or published
+     * @param reason why it goes back to draft (required then), else ignored
+     */
+    public Assessment setStatus(long id, int version, String status, String reason, String editor) {
+        AssessmentStatus wanted = AssessmentStatus.of(status).orElseThrow(() ->
                 new AssessmentInputException("status", "assessment.error.status", String.valueOf(status)));
-        return save(id, ContentFields.STATUS_ITEM, version, Map.of("status", value.id()), editor, "Status: " + value.id());
+        AssessmentStatus current = status(id);
+        if (current == wanted) {
+            return get(id);
+        }
+        boolean allowed = switch (wanted) {
+            case IN_REVIEW -> current == AssessmentStatus.DRAFT;
+            case PUBLISHED -> current == AssessmentStatus.IN_REVIEW;
+            case DRAFT -> true;
+        };
+        if (!allowed) {
+            throw new AssessmentStateException("assessment.error.transition", current.id(), wanted.id());
+        }
+        String summary = "Status: " + wanted.id();
+        if (wanted == AssessmentStatus.DRAFT) {
+            String why = blankToNull(reason);
+            if (why == null) {
+                throw new AssessmentInputException("reason", "assessment.error.reasonRequired");
+            }
+            summary = "Status: draft. Reason: " + limit("reason", why, CITATION_MAX);
+        }
+        if (wanted == AssessmentStatus.PUBLISHED) {
+            Long actor = Actor.current().accountId();
+            Optional<Long> lastEditor = store.lastContentEditor(id);
+            if (actor != null && lastEditor.isPresent() && lastEditor.get().equals(actor)) {
+                throw new AssessmentStateException("assessment.error.ownWork");
+            }
+        }
+        return save(id, ContentFields.STATUS_ITEM, version, Map.of("status", wanted.id()), editor, summary);
+    }
+
+    private AssessmentStatus status(long id) {
+        return AssessmentStatus.of(store.fields(id).getOrDefault("status", "draft")).orElse(AssessmentStatus.DRAFT);
     }
 
     /** Saves the answer to one landscape question. */
@@ -199,12 +256,13 @@ public class Assessments {
         if (count >= EVIDENCE_MAX) {
             throw new AssessmentInputException("evidence", "assessment.error.tooMany", label("evidence"), count + 1, EVIDENCE_MAX);
         }
+        requireDraft(id);
         if (input.file() != null) {
             checked.put("file", String.valueOf(storeFile(id, input.file())));
         }
         int number = store.nextEvidenceNumber(id);
         Map<String, String> fields = prefixed(ContentFields.evidenceItem(number), checked);
-        write(id, row.revision(), fields, store.fields(id), editor(editor), "Added evidence " + number);
+        write(id, row.organizationId(), row.revision(), fields, store.fields(id), editor(editor), "Added evidence " + number);
         return get(id);
     }
 
@@ -240,7 +298,7 @@ public class Assessments {
      * Imports a document as a new assessment. The whole document is checked first; nothing is stored when any part
      * of it is wrong. {@code source} (or null) marks where it came from, once: importing the same source twice is refused.
      */
-    public Assessment importDocument(AssessmentDocument document, String editor, String source) {
+    public Assessment importDocument(AssessmentDocument document, long organizationId, String editor, String source) {
         AssessmentDocuments.Imported imported = AssessmentDocuments.fromDocument(document, framework);
         if (jurisdictions.find(document.jurisdiction()).isEmpty()) {
             throw new AssessmentInputException("jurisdiction", "assessment.error.jurisdiction", String.valueOf(document.jurisdiction()));
@@ -254,7 +312,7 @@ public class Assessments {
                 new AssessmentInputException("status", "assessment.error.status", String.valueOf(document.status()))).id());
         fields.put("example", limit("example", blankToNull(document.example()), TEXT_MAX));
         Instant now = clock.instant();
-        long id = store.insert(document.jurisdiction(), framework.about().id(), framework.about().version(), source, now);
+        long id = store.insert(document.jurisdiction(), organizationId, framework.about().id(), framework.about().version(), source, now);
         imported.landscape().forEach((question, answer) ->
                 fields.putAll(landscapeFields(question, answer.choice(), answer.text(), answer.agencies(), answer.link())));
         imported.answers().forEach((question, answer) -> fields.putAll(answerFields(question, answer.answer(), answer.explanation())));
@@ -276,7 +334,7 @@ public class Assessments {
         for (int i = 0; i < highest; i++) {
             store.nextEvidenceNumber(id);
         }
-        write(id, 0, fields, Map.of(), editor(editor), source == null ? "Imported from a file" : "Imported from " + source);
+        write(id, organizationId, 0, fields, Map.of(), editor(editor), source == null ? "Imported from a file" : "Imported from " + source);
         return get(id);
     }
 
@@ -291,6 +349,9 @@ public class Assessments {
     private Assessment save(long id, String item, int version, Map<String, String> newFields, String editor, String summary) {
         AssessmentStore.Row row = lockRow(id);
         Map<String, String> current = store.fields(id);
+        if (!item.equals(ContentFields.STATUS_ITEM)) {
+            requireDraft(current);
+        }
         Map<String, String> itemFields = itemFields(current, item);
         Map<String, String> wanted = new LinkedHashMap<>();
         newFields.forEach((field, value) -> wanted.put(field, blankToNull(value)));
@@ -304,12 +365,28 @@ public class Assessments {
             throw new EditConflictException(item, version, currentVersion, last == null ? ANONYMOUS : last.editor(),
                     last == null ? row.updatedAt() : last.createdAt(), itemFields);
         }
-        write(id, row.revision(), wanted, current, editor(editor), summary);
+        write(id, row.organizationId(), row.revision(), wanted, current, editor(editor), summary);
         return get(id);
     }
 
-    /** Writes the changed fields as revision {@code revision + 1}. */
-    private void write(long id, int revision, Map<String, String> fields, Map<String, String> current, String editor, String summary) {
+    /** Only a draft changes: in review and published, the content is what is being reviewed or what was published. */
+    private void requireDraft(long id) {
+        requireDraft(store.fields(id));
+    }
+
+    private static void requireDraft(Map<String, String> fields) {
+        String status = fields.getOrDefault("status", "draft");
+        if (!AssessmentStatus.DRAFT.id().equals(status)) {
+            throw new AssessmentStateException("assessment.error.notDraft." + status);
+        }
+    }
+
+    /**
+     * Writes the changed fields as revision {@code revision + 1}, with who made it and from where, and records the
+     * change in the audit trail in the same transaction.
+     */
+    private void write(long id, long organizationId, int revision, Map<String, String> fields, Map<String, String> current,
+                       String editor, String summary) {
         List<FieldChange> changes = new ArrayList<>();
         fields.forEach((field, value) -> {
             String newValue = blankToNull(value);
@@ -318,7 +395,19 @@ public class Assessments {
                 changes.add(new FieldChange(field, oldValue, newValue));
             }
         });
-        store.writeRevision(id, revision + 1, clock.instant(), editor, summary, changes);
+        Actor actor = Actor.current();
+        store.writeRevision(id, revision + 1, clock.instant(), editor, actor.accountId(), actor.origin(), summary, changes);
+        Map<String, String> before = new LinkedHashMap<>();
+        Map<String, String> after = new LinkedHashMap<>();
+        for (FieldChange change : changes) {
+            before.put(change.field(), change.oldValue());
+            after.put(change.field(), change.newValue());
+        }
+        Map<String, String> afterWithSummary = new LinkedHashMap<>();
+        afterWithSummary.put("summary", summary);
+        afterWithSummary.putAll(after);
+        audit.record(organizationId, "assessment", id + "/" + (revision + 1),
+                fields.containsKey("status") && fields.size() == 1 ? "status" : revision == 0 ? "create" : "save", before, afterWithSummary);
     }
 
     // ---------------------------------------------------------------- checks
@@ -551,7 +640,7 @@ public class Assessments {
     }
 
     private Assessment assemble(AssessmentStore.Row row, Map<String, String> fields, Map<String, Integer> versions) {
-        return new Assessment(row.id(), row.jurisdictionGeoid(), row.frameworkId(), row.frameworkVersion(), row.revision(),
+        return new Assessment(row.id(), row.jurisdictionGeoid(), row.organizationId(), row.frameworkId(), row.frameworkVersion(), row.revision(),
                 row.createdAt(), row.updatedAt(), ContentFields.contentOf(fields, framework), versions);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * @param number  1 for the creation, then one more for each save
  * @param changes the fields changed; an old or new value of null means the field was absent
  */
-public record Revision(int number, Instant createdAt, String editor, String summary, List<FieldChange> changes) {
+public record Revision(int number, Instant createdAt, String editor, String summary, List<FieldChange> changes, Long actorId) {
 
     public Revision {
         changes = List.copyOf(changes);

@@ -15,8 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
 import org.sanctuaryscorecard.ScorecardWebTest;
+import org.sanctuaryscorecard.account.Account;
+import org.sanctuaryscorecard.account.Accounts;
+import org.sanctuaryscorecard.account.Organization;
+import org.sanctuaryscorecard.audit.AuditTrail;
 import org.sanctuaryscorecard.assessment.AssessmentContent.Evidence;
 import org.sanctuaryscorecard.framework.Framework;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +39,21 @@ class AssessmentsTest {
     @Autowired
     Framework framework;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    AuditTrail audit;
+
+    Organization organization;
+
+    @BeforeEach
+    void members() {
+        organization = Members.standard(accounts);
+    }
+
     private Assessment newAssessment() {
-        return assessments.create("06001", "Alameda County 2026", "Ana Organizer", "2026-11-01", "Ana");
+        return assessments.create("06001", organization.id(), "Alameda County 2026", "Ana Organizer", "2026-11-01", "Ana");
     }
 
     private static EvidenceInput evidence(String item, String quote) {
@@ -137,7 +156,7 @@ class AssessmentsTest {
         long id = newAssessment().id();
         assertThatThrownBy(() -> assessments.contentAt(id, 5)).isInstanceOfSatisfying(AssessmentNotFoundException.class,
                 e -> assertThat(e.revision()).isEqualTo(5));
-        assertThatThrownBy(() -> assessments.create("99999", "t", "a", "2026-01-01", "x"))
+        assertThatThrownBy(() -> assessments.create("99999", organization.id(), "t", "a", "2026-01-01", "x"))
                 .isInstanceOfSatisfying(AssessmentInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("assessment.error.jurisdiction"));
     }
@@ -237,7 +256,7 @@ class AssessmentsTest {
         assessments.addEvidence(id, evidence(DETAINER_PRACTICE, "third"), "Ana");
 
         AssessmentDocument exported = assessments.export(id);
-        Assessment imported = assessments.importDocument(exported, "Importer", null);
+        Assessment imported = assessments.importDocument(exported, organization.id(), "Importer", null);
         AssessmentDocument again = assessments.export(imported.id());
 
         assertThat(imported.id()).isNotEqualTo(id);
@@ -261,7 +280,7 @@ class AssessmentsTest {
                 good.files());
         int before = assessments.listFor("06001").size();
 
-        assertThatThrownBy(() -> assessments.importDocument(badAnswer, "x", null))
+        assertThatThrownBy(() -> assessments.importDocument(badAnswer, organization.id(), "x", null))
                 .isInstanceOfSatisfying(AssessmentInputException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.answer"));
         assertThat(assessments.listFor("06001")).hasSize(before);
     }
@@ -269,11 +288,13 @@ class AssessmentsTest {
     @Test
     void theLatestPublishedAssessmentIsListedFirst() {
         String geoid = "0600562";
-        Assessment older = assessments.create(geoid, "Before the ordinance", "A", "2019-01-01", "A");
-        Assessment newerDraft = assessments.create(geoid, "Draft after", "A", "2026-01-01", "A");
-        Assessment published = assessments.create(geoid, "After the ordinance", "A", "2024-01-01", "A");
-        assessments.setStatus(published.id(), 1, "published", "A");
-        assessments.setStatus(older.id(), 1, "published", "A");
+        Assessment older = assessments.create(geoid, organization.id(), "Before the ordinance", "A", "2019-01-01", "A");
+        Assessment newerDraft = assessments.create(geoid, organization.id(), "Draft after", "A", "2026-01-01", "A");
+        Assessment published = assessments.create(geoid, organization.id(), "After the ordinance", "A", "2024-01-01", "A");
+        assessments.setStatus(published.id(), 1, "in-review", null, "A");
+        assessments.setStatus(published.id(), 2, "published", null, "A");
+        assessments.setStatus(older.id(), 1, "in-review", null, "A");
+        assessments.setStatus(older.id(), 2, "published", null, "A");
 
         assertThat(assessments.listFor(geoid)).extracting(AssessmentListing::id)
                 .containsSubsequence(published.id(), older.id(), newerDraft.id());
@@ -314,5 +335,51 @@ class AssessmentsTest {
             assertThat(stored.content().answers().get(DETAINER_POLICY).explanation()).isEqualTo(winner + "'s reading");
             assertThat(stored.revision()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void onlyADraftChangesAndTheWorkflowGoesDraftReviewPublishedAndBackWithAReason() {
+        Account editor = accounts.find(Members.EDITOR).orElseThrow();
+        Account reviewer = accounts.find(Members.REVIEWER).orElseThrow();
+        long id = Members.as(editor, () -> newAssessment()).id();
+        Members.as(editor, () -> assessments.saveAnswer(id, DETAINER_POLICY, 0, "Y", "The ordinance forbids holds.", "Ed"));
+
+        assertThatThrownBy(() -> assessments.setStatus(id, 1, "published", null, "Ed"))
+                .isInstanceOfSatisfying(AssessmentStateException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.transition"));
+        Members.as(editor, () -> assessments.setStatus(id, 1, "in-review", null, "Ed"));
+        assertThatThrownBy(() -> Members.as(editor, () -> assessments.saveAnswer(id, DETAINER_PRACTICE, 0, "N", "x", "Ed")))
+                .isInstanceOfSatisfying(AssessmentStateException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.notDraft.in-review"));
+        // the last editor cannot publish their own work; another reviewer can
+        assertThatThrownBy(() -> Members.as(editor, () -> assessments.setStatus(id, 3, "published", null, "Ed")))
+                .isInstanceOfSatisfying(AssessmentStateException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.ownWork"));
+        Members.as(reviewer, () -> assessments.setStatus(id, 3, "published", null, "Rae"));
+        assertThat(assessments.get(id).status()).isEqualTo(AssessmentStatus.PUBLISHED);
+
+        assertThatThrownBy(() -> Members.as(reviewer, () -> assessments.setStatus(id, 4, "draft", " ", "Rae")))
+                .isInstanceOfSatisfying(AssessmentInputException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.reasonRequired"));
+        Members.as(reviewer, () -> assessments.setStatus(id, 4, "draft", "The council amended the ordinance.", "Rae"));
+        assertThat(assessments.get(id).status()).isEqualTo(AssessmentStatus.DRAFT);
+        Revision last = assessments.history(id).get(assessments.history(id).size() - 1);
+        assertThat(last.summary()).contains("The council amended the ordinance.");
+        assertThat(last.actorId()).isEqualTo(reviewer.id());
+        assertThat(last.editor()).isEqualTo("Rae");
+    }
+
+    @Test
+    void everyRevisionIsInTheAuditTrailWithWhoFromWhereAndTheValuesBeforeAndAfter() {
+        Account editor = accounts.find(Members.EDITOR).orElseThrow();
+        long id = Members.as(editor, () -> newAssessment()).id();
+        Members.as(editor, () -> assessments.saveAnswer(id, DETAINER_POLICY, 0, "Y", "Forbidden by Sec. 2.", "Ed"));
+        Members.as(editor, () -> assessments.saveAnswer(id, DETAINER_POLICY, 2, "N", "Repealed.", "Ed"));
+
+        var events = audit.forTarget("assessment", id + "/3");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.actorId()).isEqualTo(editor.id());
+            assertThat(e.actorName()).isEqualTo(editor.displayName());
+            assertThat(e.origin()).isEqualTo("127.0.0.1");
+            assertThat(e.organizationId()).isEqualTo(organization.id());
+            assertThat(e.before()).contains("\"Y\"").contains("Forbidden by Sec. 2.");
+            assertThat(e.after()).contains("\"N\"").contains("Repealed.");
+        });
     }
 }

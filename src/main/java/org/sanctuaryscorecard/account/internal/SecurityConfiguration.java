@@ -14,6 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -63,12 +65,26 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(basicEntryPoint(), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
                 .addFilterAfter(actorFilter, BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isJsonApiRequest))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isJsonApiRequest)
+                        .csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .csrfTokenRequestHandler(eagerTokens()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * The CSRF token lives in a cookie (HttpOnly; the pages put it in their forms), not in the session: a visitor who
+     * only reads gets no session row in the database. It is loaded at the start of every request, because a page
+     * may be sent in parts and a cookie cannot be added once the first part has gone. Tokens are masked per response
+     * (BREACH).
+     */
+    private static XorCsrfTokenRequestAttributeHandler eagerTokens() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
     }
 
     private static BasicAuthenticationEntryPoint basicEntryPoint() {

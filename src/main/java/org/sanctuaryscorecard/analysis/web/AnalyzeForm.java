@@ -16,11 +16,13 @@ class AnalyzeForm {
     static final String VIEW = "analysis/form";
 
     private final Assessments assessments;
+    private final org.sanctuaryscorecard.account.AccessPolicy policy;
     private final AnalysisCache cache;
     private final ErrorReplies replies;
 
-    AnalyzeForm(Assessments assessments, AnalysisCache cache, ErrorReplies replies) {
+    AnalyzeForm(Assessments assessments, AnalysisCache cache, ErrorReplies replies, org.sanctuaryscorecard.account.AccessPolicy policy) {
         this.assessments = assessments;
+        this.policy = policy;
         this.cache = cache;
         this.replies = replies;
     }
@@ -30,7 +32,9 @@ class AnalyzeForm {
      * where the caller sets the status itself.
      */
     String show(Model model, Long assessment, HttpServletResponse response) {
-        Assessment chosen = assessment == null ? null : assessments.find(assessment).orElse(null);
+        // an assessment is named on the form only for its organization's editors: a draft's title is not public
+        Assessment chosen = assessment == null ? null : assessments.find(assessment)
+                .filter(a -> policy.canEdit(a.organizationId())).orElse(null);
         if (assessment != null && chosen == null) {
             if (response != null) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());

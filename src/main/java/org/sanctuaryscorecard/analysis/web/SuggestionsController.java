@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.assessment.AssessmentNotFoundException;
+import org.sanctuaryscorecard.assessment.AssessmentStateException;
+import org.sanctuaryscorecard.audit.Actor;
+import org.springframework.security.access.AccessDeniedException;
 import org.sanctuaryscorecard.assessment.AssessmentInputException;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.assessment.EditConflictException;
@@ -43,14 +48,30 @@ class SuggestionsController {
     private final Assessments assessments;
     private final Framework framework;
     private final ErrorReplies replies;
+    private final AccessPolicy policy;
 
     SuggestionsController(AnalysisCache cache, AnalyzeForm form, Assessments assessments, Framework framework,
-                          ErrorReplies replies) {
+                          ErrorReplies replies, AccessPolicy policy) {
         this.cache = cache;
         this.form = form;
         this.assessments = assessments;
         this.framework = framework;
         this.replies = replies;
+        this.policy = policy;
+    }
+
+    /**
+     * Suggestions show an assessment's current answers and change it: only its organization's editors may see them.
+     * Someone not signed in is asked to sign in; anyone else is told there is no such assessment.
+     */
+    private boolean mayEdit(Assessment assessment) {
+        if (policy.canEdit(assessment.organizationId())) {
+            return true;
+        }
+        if (!policy.signedIn()) {
+            throw new AccessDeniedException("sign in to put findings into an assessment");
+        }
+        return false;
     }
 
     /** One outcome of an apply: what it was, and whether it was saved or why not (someone else's change, or bad input). */
@@ -74,7 +95,7 @@ class SuggestionsController {
             return VIEW;
         }
         Assessment chosen = assessments.find(Long.parseLong(given)).orElse(null);
-        if (chosen == null) {
+        if (chosen == null || !mayEdit(chosen)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", replies.message("assessment.error.notFound", given));
             return VIEW;
@@ -86,14 +107,16 @@ class SuggestionsController {
     @PostMapping(value = "/analyze/{id}/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     String apply(@PathVariable String id, @RequestParam long assessment,
                  @RequestParam(name = "apply", required = false) List<String> chosen,
-                 @RequestParam(required = false) String sourceKind, @RequestParam(required = false) String editor,
+                 @RequestParam(required = false) String sourceKind,
                  @RequestParam Map<String, String> parameters, Model model, HttpServletResponse response,
                  RedirectAttributes redirect) {
         AnalyzedDocument document = cache.find(id).orElse(null);
         if (document == null) {
             return form.gone(model, assessment, response);
         }
-        Assessment current = assessments.get(assessment);
+        Assessment current = assessments.find(assessment).filter(this::mayEdit)
+                .orElseThrow(() -> new AssessmentNotFoundException(assessment));
+        String editor = Actor.current().name();
         ReadingWords words = new ReadingWords(framework, replies);
         Map<String, Suggestions.Suggestion> known = Suggestions.of(document, current, framework, words).byKey();
         String kind = sourceKind == null || sourceKind.isBlank() ? SourceKinds.defaultFor(document.analysis()).id() : sourceKind;
@@ -123,7 +146,6 @@ class SuggestionsController {
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("savedCount", saved);
         fill(model, document, assessments.get(assessment), kind);
-        model.addAttribute("editorName", editor);
         return VIEW;
     }
 
@@ -154,6 +176,8 @@ class SuggestionsController {
             return new Outcome(suggestion.key(), what, false, true, replies.message("analysis.apply.conflict",
                     e.editor(), WHEN.format(e.changedAt())));
         } catch (AssessmentInputException e) {
+            return new Outcome(suggestion.key(), what, false, false, replies.message(e.messageKey(), e.arguments()));
+        } catch (AssessmentStateException e) {
             return new Outcome(suggestion.key(), what, false, false, replies.message(e.messageKey(), e.arguments()));
         }
     }

@@ -33,8 +33,8 @@ public class AssessmentStore {
     }
 
     /** The assessment row: which jurisdiction, which framework, and where its history stands. */
-    public record Row(long id, String jurisdictionGeoid, String frameworkId, String frameworkVersion, int revision,
-                      int evidenceCounter, String source, Instant createdAt, Instant updatedAt) {
+    public record Row(long id, String jurisdictionGeoid, long organizationId, String frameworkId, String frameworkVersion,
+                      int revision, int evidenceCounter, String source, Instant createdAt, Instant updatedAt) {
     }
 
     /** A stored file, with or without its bytes. */
@@ -43,16 +43,16 @@ public class AssessmentStore {
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Row(rs.getLong("id"), rs.getString("jurisdiction_geoid"), rs.getString("framework_id"),
+        return new Row(rs.getLong("id"), rs.getString("jurisdiction_geoid"), rs.getLong("organization_id"), rs.getString("framework_id"),
                 rs.getString("framework_version"), rs.getInt("revision"), rs.getInt("evidence_counter"),
                 rs.getString("source"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    public long insert(String geoid, String frameworkId, String frameworkVersion, String source, Instant now) {
+    public long insert(String geoid, long organizationId, String frameworkId, String frameworkVersion, String source, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO assessment (jurisdiction_geoid, framework_id, framework_version, revision, evidence_counter,"
-                        + " source, created_at, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)")
-                .params(geoid, frameworkId, frameworkVersion, source, Timestamp.from(now), Timestamp.from(now))
+        jdbc.sql("INSERT INTO assessment (jurisdiction_geoid, organization_id, framework_id, framework_version, revision, evidence_counter,"
+                        + " source, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)")
+                .params(geoid, organizationId, frameworkId, frameworkVersion, source, Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -102,9 +102,12 @@ public class AssessmentStore {
      * Records a revision: its header, each change, the new field values, the touched items' versions and the
      * assessment's revision number.
      */
-    public void writeRevision(long id, int number, Instant now, String editor, String summary, List<FieldChange> changes) {
-        jdbc.sql("INSERT INTO assessment_revision (assessment_id, number, created_at, editor, summary) VALUES (?, ?, ?, ?, ?)")
-                .params(id, number, Timestamp.from(now), editor, summary).update();
+    public void writeRevision(long id, int number, Instant now, String editor, Long actorId, String origin, String summary,
+                              List<FieldChange> changes) {
+        jdbc.sql("INSERT INTO assessment_revision (assessment_id, number, created_at, editor, actor_id, origin, summary)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, number, Timestamp.from(now), editor, actorId, origin == null || origin.length() <= 100 ? origin
+                        : origin.substring(0, 100), summary).update();
         Set<String> items = new java.util.LinkedHashSet<>();
         for (FieldChange change : changes) {
             jdbc.sql("INSERT INTO assessment_change (assessment_id, revision, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)")
@@ -140,20 +143,40 @@ public class AssessmentStore {
                     changes.computeIfAbsent(rs.getInt(1), n -> new ArrayList<>())
                             .add(new FieldChange(rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
-        return jdbc.sql("SELECT number, created_at, editor, summary FROM assessment_revision WHERE assessment_id = ?"
+        return jdbc.sql("SELECT number, created_at, editor, summary, actor_id FROM assessment_revision WHERE assessment_id = ?"
                         + " ORDER BY number").param(id)
                 .query((rs, n) -> new Revision(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), changes.getOrDefault(rs.getInt(1), List.of())))
+                        rs.getString(4), changes.getOrDefault(rs.getInt(1), List.of()), actorId(rs, 5)))
                 .list();
     }
 
     /** The editor and time of one revision. */
     public Optional<Revision> revisionHeader(long id, int number) {
-        return jdbc.sql("SELECT number, created_at, editor, summary FROM assessment_revision WHERE assessment_id = ? AND number = ?")
+        return jdbc.sql("SELECT number, created_at, editor, summary, actor_id FROM assessment_revision WHERE assessment_id = ? AND number = ?")
                 .params(id, number)
                 .query((rs, n) -> new Revision(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        List.of()))
+                        List.of(), actorId(rs, 5)))
                 .optional();
+    }
+
+    /** The account that made the latest revision changing anything but the status, or empty (none, or the system). */
+    public Optional<Long> lastContentEditor(long id) {
+        return jdbc.sql("SELECT r.actor_id FROM assessment_revision r WHERE r.assessment_id = ? AND EXISTS (SELECT 1 FROM"
+                        + " assessment_change c WHERE c.assessment_id = r.assessment_id AND c.revision = r.number"
+                        + " AND c.field NOT IN ('status', 'statusReason')) ORDER BY r.number DESC LIMIT 1")
+                .param(id).query((rs, n) -> actorId(rs, 1)).optional().flatMap(Optional::ofNullable);
+    }
+
+    /** Who owns an assessment and where it stands: its organization and its status, read cheaply for access checks. */
+    public Optional<long[]> ownerAndPublished(long id) {
+        return jdbc.sql("SELECT a.organization_id, (SELECT f.field_value FROM assessment_field f WHERE f.assessment_id = a.id"
+                        + " AND f.field = 'status') FROM assessment a WHERE a.id = ?")
+                .param(id).query((rs, n) -> new long[] {rs.getLong(1), "published".equals(rs.getString(2)) ? 1 : 0}).optional();
+    }
+
+    private static Long actorId(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** The fields as they were after revision {@code number}: the replay of every change up to it. */
@@ -187,7 +210,7 @@ public class AssessmentStore {
                     .query(rs -> {
                         header.put(rs.getString(1), rs.getString(2));
                     });
-            listings.add(new AssessmentListing(row.id(), row.jurisdictionGeoid(), header.get("title"), header.get("author"),
+            listings.add(new AssessmentListing(row.id(), row.jurisdictionGeoid(), row.organizationId(), header.get("title"), header.get("author"),
                     header.get("asOf") == null ? null : LocalDate.parse(header.get("asOf")),
                     AssessmentStatus.of(header.getOrDefault("status", "draft")).orElse(AssessmentStatus.DRAFT),
                     header.containsKey("example"), row.revision(), row.updatedAt()));

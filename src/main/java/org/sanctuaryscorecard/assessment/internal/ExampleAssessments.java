@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.sanctuaryscorecard.assessment.AssessmentDocument;
 import org.sanctuaryscorecard.assessment.AssessmentInputException;
+import org.sanctuaryscorecard.account.Accounts;
+import org.sanctuaryscorecard.account.Organization;
+import org.sanctuaryscorecard.assessment.AssessmentStatus;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports the example assessments shipped under {@code examples/} once each: an example already imported (by file
- * name) is left alone, so a restart does not duplicate it and a person's later edits to it are kept.
+ * name) is left alone, so a restart does not duplicate it and a person's later edits to it are kept. They belong to
+ * the built-in examples organization and are published, so that anyone can see what a scorecard looks like; each
+ * carries its note saying it was built from quoted documents and not reviewed.
  */
 @Component
 public class ExampleAssessments implements ApplicationRunner {
@@ -35,23 +40,28 @@ public class ExampleAssessments implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ExampleAssessments.class);
 
     private final Assessments assessments;
+    private final Accounts accounts;
     private final JsonMapper json;
 
-    ExampleAssessments(Assessments assessments, JsonMapper json) {
+    ExampleAssessments(Assessments assessments, Accounts accounts, JsonMapper json) {
         this.assessments = assessments;
+        this.accounts = accounts;
         this.json = json;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         int imported = 0;
+        long owner = accounts.organization(Organization.EXAMPLES).orElseThrow(() ->
+                new IllegalStateException("the examples organization is missing; it is made by the V4 migration")).id();
         for (Resource resource : examples()) {
             String source = source(resource);
             if (assessments.imported(source)) {
                 continue;
             }
             try (InputStream in = resource.getInputStream()) {
-                assessments.importDocument(json.readValue(in, AssessmentDocument.class), EDITOR, source);
+                AssessmentDocument document = json.readValue(in, AssessmentDocument.class);
+                assessments.importDocument(document.withStatus(AssessmentStatus.PUBLISHED.id()), owner, EDITOR, source);
                 imported++;
             } catch (AssessmentInputException e) {
                 log.warn("Example {} was not imported: {} {}", resource.getFilename(), e.messageKey(), Arrays.toString(e.arguments()));

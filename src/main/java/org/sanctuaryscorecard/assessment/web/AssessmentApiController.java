@@ -3,7 +3,10 @@ package org.sanctuaryscorecard.assessment.web;
 import java.net.URI;
 import java.util.List;
 
+import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.assessment.AssessmentNotFoundException;
+import org.sanctuaryscorecard.assessment.AssessmentStatus;
 import org.sanctuaryscorecard.assessment.AssessmentDocument;
 import org.sanctuaryscorecard.assessment.AssessmentListing;
 import org.sanctuaryscorecard.assessment.Assessments;
@@ -45,23 +48,31 @@ class AssessmentApiController {
     private final Assessments assessments;
     private final Framework framework;
     private final JurisdictionCatalog catalog;
+    private final Owners owners;
+    private final AccessPolicy policy;
 
-    AssessmentApiController(Assessments assessments, Framework framework, JurisdictionCatalog catalog) {
+    AssessmentApiController(Assessments assessments, Framework framework, JurisdictionCatalog catalog, Owners owners,
+                            AccessPolicy policy) {
         this.assessments = assessments;
         this.framework = framework;
         this.catalog = catalog;
+        this.owners = owners;
+        this.policy = policy;
     }
 
+    /** The assessments of a place that the caller may see: published ones, and their organizations' others. */
     @GetMapping("/api/jurisdictions/{geoid}/assessments")
     List<AssessmentListing> list(@PathVariable String geoid) {
         catalog.require(geoid);
-        return assessments.listFor(geoid);
+        return assessments.listFor(geoid).stream()
+                .filter(a -> policy.canView(a.organizationId(), a.status() == AssessmentStatus.PUBLISHED)).toList();
     }
 
     @RequestMapping(value = "/api/jurisdictions/{geoid}/assessments", method = RequestMethod.POST, consumes = JSON)
     ResponseEntity<AssessmentResource> create(@PathVariable String geoid, @RequestBody CreateRequest request) {
         catalog.require(geoid);
-        Assessment created = assessments.create(geoid, request.title(), request.author(), request.asOf(), request.editor());
+        long owner = owners.owner(request.organization()).id();
+        Assessment created = assessments.create(geoid, owner, request.title(), request.author(), request.asOf(), Owners.editor());
         return ResponseEntity.created(URI.create("/api/assessments/" + created.id()))
                 .body(AssessmentResource.of(created, framework, catalog));
     }
@@ -73,36 +84,37 @@ class AssessmentApiController {
 
     @RequestMapping(value = "/api/assessments/{id}/header", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult header(@PathVariable long id, @RequestBody HeaderRequest r) {
-        return result(assessments.saveHeader(id, version(r.version()), r.title(), r.author(), r.asOf(), r.editor()),
+        return result(assessments.saveHeader(id, version(r.version()), r.title(), r.author(), r.asOf(), Owners.editor()),
                 ContentFields.HEADER_ITEM);
     }
 
     @RequestMapping(value = "/api/assessments/{id}/status", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult status(@PathVariable long id, @RequestBody StatusRequest r) {
-        return result(assessments.setStatus(id, version(r.version()), r.status(), r.editor()), ContentFields.STATUS_ITEM);
+        requireReviewerFor(id, r.status());
+        return result(assessments.setStatus(id, version(r.version()), r.status(), r.reason(), Owners.editor()), ContentFields.STATUS_ITEM);
     }
 
     @RequestMapping(value = "/api/assessments/{id}/landscape/{question}", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult landscape(@PathVariable long id, @PathVariable String question, @RequestBody LandscapeRequest r) {
         return result(assessments.saveLandscape(id, question, version(r.version()), r.choice(), r.text(), r.agencies(),
-                r.link(), r.editor()), ContentFields.landscapeItem(question));
+                r.link(), Owners.editor()), ContentFields.landscapeItem(question));
     }
 
     @RequestMapping(value = "/api/assessments/{id}/answers/{question}", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult answer(@PathVariable long id, @PathVariable String question, @RequestBody AnswerRequest r) {
-        return result(assessments.saveAnswer(id, question, version(r.version()), r.answer(), r.explanation(), r.editor()),
+        return result(assessments.saveAnswer(id, question, version(r.version()), r.answer(), r.explanation(), Owners.editor()),
                 ContentFields.answerItem(question));
     }
 
     @RequestMapping(value = "/api/assessments/{id}/provisions/{provision}", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult provision(@PathVariable long id, @PathVariable String provision, @RequestBody ProvisionRequest r) {
-        return result(assessments.saveProvision(id, provision, version(r.version()), r.label(), r.explanation(), r.editor()),
+        return result(assessments.saveProvision(id, provision, version(r.version()), r.label(), r.explanation(), Owners.editor()),
                 ContentFields.provisionItem(provision));
     }
 
     @RequestMapping(value = "/api/assessments/{id}/evidence", method = RequestMethod.POST, consumes = JSON)
     ResponseEntity<SaveResult> addEvidence(@PathVariable long id, @RequestBody EvidenceRequest r) {
-        Assessment saved = assessments.addEvidence(id, input(r), r.editor());
+        Assessment saved = assessments.addEvidence(id, input(r), Owners.editor());
         int number = saved.content().evidence().stream().mapToInt(e -> e.number()).max().orElseThrow();
         return ResponseEntity.created(URI.create("/api/assessments/" + id + "/evidence/" + number))
                 .body(result(saved, ContentFields.evidenceItem(number)));
@@ -110,14 +122,14 @@ class AssessmentApiController {
 
     @RequestMapping(value = "/api/assessments/{id}/evidence/{number}", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = JSON)
     SaveResult updateEvidence(@PathVariable long id, @PathVariable int number, @RequestBody EvidenceRequest r) {
-        return result(assessments.updateEvidence(id, number, version(r.version()), input(r), r.editor()),
+        return result(assessments.updateEvidence(id, number, version(r.version()), input(r), Owners.editor()),
                 ContentFields.evidenceItem(number));
     }
 
     @DeleteMapping(value = "/api/assessments/{id}/evidence/{number}", headers = "!HX-Request")
     SaveResult removeEvidence(@PathVariable long id, @PathVariable int number,
-                              @RequestParam(defaultValue = "0") int version, @RequestParam(required = false) String editor) {
-        return result(assessments.removeEvidence(id, number, version, editor), ContentFields.evidenceItem(number));
+                              @RequestParam(defaultValue = "0") int version) {
+        return result(assessments.removeEvidence(id, number, version, Owners.editor()), ContentFields.evidenceItem(number));
     }
 
     @GetMapping("/api/assessments/{id}/history")
@@ -144,10 +156,17 @@ class AssessmentApiController {
 
     @RequestMapping(value = "/api/assessments/import", method = RequestMethod.POST, consumes = JSON)
     ResponseEntity<AssessmentResource> importDocument(@RequestBody AssessmentDocument document,
-                                                      @RequestParam(required = false) String editor) {
-        Assessment imported = assessments.importDocument(document, editor, null);
+                                                      @RequestParam(required = false) String organization) {
+        Assessment imported = assessments.importDocument(document, owners.owner(organization).id(), Owners.editor(), null);
         return ResponseEntity.created(URI.create("/api/assessments/" + imported.id()))
                 .body(AssessmentResource.of(imported, framework, catalog));
+    }
+
+    /** Any step but submitting a draft for review needs a reviewer of the assessment's organization. */
+    private void requireReviewerFor(long id, String status) {
+        if (AssessmentStatus.of(status).filter(s -> s != AssessmentStatus.IN_REVIEW).isPresent()) {
+            owners.requireReviewer(assessments.ownership(id).orElseThrow(() -> new AssessmentNotFoundException(id)).organizationId());
+        }
     }
 
     static EvidenceInput input(EvidenceRequest r) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sanctuaryscorecard.assessment.AssessmentInputException;
 import org.sanctuaryscorecard.assessment.AssessmentNotFoundException;
+import org.sanctuaryscorecard.assessment.AssessmentStateException;
 import org.sanctuaryscorecard.assessment.EditConflictException;
 import org.sanctuaryscorecard.web.ErrorReplies;
 import org.springframework.core.annotation.Order;
@@ -39,6 +40,11 @@ class AssessmentErrors {
     @ExceptionHandler(AssessmentInputException.class)
     Object invalid(AssessmentInputException e, HttpServletRequest request, HttpServletResponse response) {
         return replies.reply(HttpStatus.BAD_REQUEST, replies.message(e.messageKey(), e.arguments()), request, response);
+    }
+
+    @ExceptionHandler(AssessmentStateException.class)
+    Object state(AssessmentStateException e, HttpServletRequest request, HttpServletResponse response) {
+        return replies.reply(HttpStatus.CONFLICT, replies.message(e.messageKey(), e.arguments()), request, response);
     }
 
     @ExceptionHandler(EditConflictException.class)

@@ -10,7 +10,12 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.assessment.AssessmentNotFoundException;
+import org.sanctuaryscorecard.assessment.AssessmentStateException;
+import org.sanctuaryscorecard.assessment.AssessmentStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.sanctuaryscorecard.assessment.AssessmentDocument;
 import org.sanctuaryscorecard.assessment.AssessmentInputException;
 import org.sanctuaryscorecard.assessment.Assessments;
@@ -66,40 +71,50 @@ class AssessmentFormController {
     private final JurisdictionCatalog catalog;
     private final ErrorReplies replies;
     private final JsonMapper json;
+    private final Owners owners;
+    private final AccessPolicy policy;
 
     AssessmentFormController(Assessments assessments, Framework framework, JurisdictionCatalog catalog,
-                             ErrorReplies replies, JsonMapper json) {
+                             ErrorReplies replies, JsonMapper json, Owners owners, AccessPolicy policy) {
         this.assessments = assessments;
         this.framework = framework;
         this.catalog = catalog;
         this.replies = replies;
         this.json = json;
+        this.owners = owners;
+        this.policy = policy;
     }
 
     // ------------------------------------------------------------------ pages
 
     @GetMapping("/jurisdictions/{geoid}/assessments/new")
-    String newAssessment(@PathVariable String geoid, Model model, HttpSession session) {
+    String newAssessment(@PathVariable String geoid, Model model) {
         Jurisdiction jurisdiction = catalog.require(geoid);
+        if (!policy.signedIn()) {
+            throw new AccessDeniedException("sign in to start an assessment");
+        }
         model.addAttribute("jurisdiction", jurisdiction);
         model.addAttribute("state", catalog.stateOf(jurisdiction));
-        model.addAttribute("form", new CreateRequest(jurisdiction.name() + ": assessment", EditorName.remembered(session),
-                LocalDate.now().toString(), null));
+        model.addAttribute("organizations", owners.choices());
+        model.addAttribute("form", new CreateRequest(jurisdiction.name() + ": assessment",
+                owners.choices().size() == 1 ? owners.choices().get(0).name() : Owners.editor(), LocalDate.now().toString(), null,
+                owners.choices().size() == 1 ? owners.choices().get(0).slug() : null));
         return "assessment/new";
     }
 
     @PostMapping(value = "/jurisdictions/{geoid}/assessments", consumes = FORM)
-    String create(@PathVariable String geoid, @ModelAttribute CreateRequest form, Model model, HttpSession session,
+    String create(@PathVariable String geoid, @ModelAttribute CreateRequest form, Model model,
                   HttpServletResponse response) {
         Jurisdiction jurisdiction = catalog.require(geoid);
-        String editor = EditorName.of(form.editor() == null || form.editor().isBlank() ? form.author() : form.editor(), session);
+        long owner = owners.owner(form.organization()).id();
         try {
-            Assessment created = assessments.create(geoid, form.title(), form.author(), form.asOf(), editor);
+            Assessment created = assessments.create(geoid, owner, form.title(), form.author(), form.asOf(), Owners.editor());
             return "redirect:/assessments/" + created.id() + "/edit";
         } catch (AssessmentInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("jurisdiction", jurisdiction);
             model.addAttribute("state", catalog.stateOf(jurisdiction));
+            model.addAttribute("organizations", owners.choices());
             model.addAttribute("form", form);
             model.addAttribute("problem", replies.message(e.messageKey(), e.arguments()));
             return "assessment/new";
@@ -107,10 +122,14 @@ class AssessmentFormController {
     }
 
     @GetMapping("/assessments/{id}/edit")
-    String edit(@PathVariable long id, Model model, HttpSession session) {
+    String edit(@PathVariable long id, Model model) {
         Assessment assessment = assessments.get(id);
+        if (!policy.canEdit(assessment.organizationId())) {
+            // members who only view, and everyone else, read the scorecard
+            return "redirect:/assessments/" + id;
+        }
         EditorView.fill(model, assessment, framework, catalog);
-        model.addAttribute("editorName", EditorName.remembered(session));
+        model.addAttribute("canReview", policy.canReview(assessment.organizationId()));
         return "assessment/edit";
     }
 
@@ -186,22 +205,26 @@ class AssessmentFormController {
     }
 
     @GetMapping("/assessments/import")
-    String importPage(Model model, HttpSession session) {
-        model.addAttribute("editorName", EditorName.remembered(session));
+    String importPage(Model model) {
+        if (!policy.signedIn()) {
+            throw new AccessDeniedException("sign in to import an assessment");
+        }
+        model.addAttribute("organizations", owners.choices());
         return "assessment/import";
     }
 
     @PostMapping(value = "/assessments/import", consumes = MULTIPART)
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
-                      @RequestParam(required = false) String editor, Model model, HttpSession session,
+                      @RequestParam(required = false) String organization, Model model,
                       HttpServletResponse response) throws IOException {
+        long owner = owners.owner(organization).id();
         String problem;
         if (file == null || file.isEmpty()) {
             problem = replies.message("assessment.import.noFile");
         } else {
             try {
                 AssessmentDocument document = json.readValue(file.getBytes(), AssessmentDocument.class);
-                Assessment imported = assessments.importDocument(document, EditorName.of(editor, session), null);
+                Assessment imported = assessments.importDocument(document, owner, Owners.editor(), null);
                 return "redirect:/assessments/" + imported.id();
             } catch (JacksonException e) {
                 problem = replies.message("assessment.import.notJson", firstLine(e.getOriginalMessage()));
@@ -211,7 +234,7 @@ class AssessmentFormController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("problem", problem);
-        model.addAttribute("editorName", EditorName.remembered(session));
+        model.addAttribute("organizations", owners.choices());
         return "assessment/import";
     }
 
@@ -227,8 +250,11 @@ class AssessmentFormController {
     @RequestMapping(value = "/api/assessments/{id}/status", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = FORM)
     String status(@PathVariable long id, @ModelAttribute StatusRequest r, Model model, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect) {
+        if (AssessmentStatus.of(r.status()).filter(s -> s != AssessmentStatus.IN_REVIEW).isPresent()) {
+            owners.requireReviewer(assessments.ownership(id).orElseThrow(() -> new AssessmentNotFoundException(id)).organizationId());
+        }
         return saved(id, ContentFields.STATUS_ITEM, "status", model, request, response, redirect,
-                () -> assessments.setStatus(id, version(r.version()), r.status(), editor(r.editor(), request)));
+                () -> assessments.setStatus(id, version(r.version()), r.status(), r.reason(), editor(r.editor(), request)));
     }
 
     @RequestMapping(value = "/api/assessments/{id}/landscape/{question}", method = {RequestMethod.PUT, RequestMethod.POST}, consumes = FORM)
@@ -322,6 +348,13 @@ class AssessmentFormController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("problem", replies.message(e.messageKey(), e.arguments()));
             return "assessment/items :: problem";
+        } catch (AssessmentStateException e) {
+            if (!htmx) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("problem", replies.message(e.messageKey(), e.arguments()));
+            return "assessment/items :: problem";
         } catch (EditConflictException e) {
             if (!htmx) {
                 throw e;
@@ -359,14 +392,15 @@ class AssessmentFormController {
             model.addAttribute("savedMessage", replies.message("assessment.evidence.saved", AssessmentErrors.WHEN.format(assessment.updatedAt())));
             model.addAttribute("evidenceItem", item);
             return "assessment/items :: evidenceList";
-        } catch (AssessmentInputException e) {
+        } catch (AssessmentInputException | AssessmentStateException e) {
             if (!htmx) {
                 throw e;
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             response.setHeader("HX-Retarget", "#" + EditorView.domId("evidence-problem/" + item));
             response.setHeader("HX-Reswap", "innerHTML");
-            model.addAttribute("problem", replies.message(e.messageKey(), e.arguments()));
+            model.addAttribute("problem", e instanceof AssessmentStateException state ? replies.message(state.messageKey(), state.arguments())
+                    : replies.message(((AssessmentInputException) e).messageKey(), ((AssessmentInputException) e).arguments()));
             return "assessment/items :: problem";
         } catch (EditConflictException e) {
             if (!htmx) {
@@ -388,8 +422,9 @@ class AssessmentFormController {
                 r.shows(), upload);
     }
 
+    /** The name the history shows: the signed-in person's (what a form sends as "editor" is not trusted). */
     private static String editor(String given, HttpServletRequest request) {
-        return EditorName.of(given, request.getSession(true));
+        return Owners.editor();
     }
 
     private static String firstLine(String text) {

@@ -12,13 +12,13 @@ final class AssessmentRequests {
     private AssessmentRequests() {
     }
 
-    record CreateRequest(String title, String author, String asOf, String editor) {
+    record CreateRequest(String title, String author, String asOf, String editor, String organization) {
     }
 
     record HeaderRequest(String title, String author, String asOf, Integer version, String editor) {
     }
 
-    record StatusRequest(String status, Integer version, String editor) {
+    record StatusRequest(String status, Integer version, String editor, String reason) {
     }
 
     record LandscapeRequest(String choice, String text, List<String> agencies, String link, Integer version, String editor) {

@@ -2,19 +2,26 @@ package org.sanctuaryscorecard.assessment.web;
 
 import java.util.Map;
 
+import org.sanctuaryscorecard.account.AccessPolicy;
+import org.sanctuaryscorecard.assessment.AssessmentStatus;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionPageSection;
 import org.springframework.stereotype.Component;
 
-/** The assessments of a jurisdiction on its page, latest published first, with "start an assessment". */
+/**
+ * The assessments of a jurisdiction on its page that the visitor may see (published ones, and drafts of their own
+ * organizations), latest published first, with "start an assessment".
+ */
 @Component
 class AssessmentsSection implements JurisdictionPageSection {
 
     private final Assessments assessments;
+    private final AccessPolicy policy;
 
-    AssessmentsSection(Assessments assessments) {
+    AssessmentsSection(Assessments assessments, AccessPolicy policy) {
         this.assessments = assessments;
+        this.policy = policy;
     }
 
     @Override
@@ -24,6 +31,7 @@ class AssessmentsSection implements JurisdictionPageSection {
 
     @Override
     public Map<String, Object> data(Jurisdiction jurisdiction) {
-        return Map.of("jurisdiction", jurisdiction, "assessments", assessments.listFor(jurisdiction.geoid()));
+        return Map.of("jurisdiction", jurisdiction, "assessments", assessments.listFor(jurisdiction.geoid()).stream()
+                .filter(a -> policy.canView(a.organizationId(), a.status() == AssessmentStatus.PUBLISHED)).toList());
     }
 }

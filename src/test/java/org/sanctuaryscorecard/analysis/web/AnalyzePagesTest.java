@@ -17,6 +17,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +30,18 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 /** The analyzer's pages: the form, every format, pasting, every bad input with its message, highlighting, limits. */
 @ScorecardWebTest
+@WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 class AnalyzePagesTest {
+
+    @Autowired
+    org.sanctuaryscorecard.account.Accounts accountsForMembers;
+
+    org.sanctuaryscorecard.account.Organization organization;
+
+    @org.junit.jupiter.api.BeforeEach
+    void standardMembers() {
+        organization = Members.standard(accountsForMembers);
+    }
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -83,7 +97,7 @@ class AnalyzePagesTest {
                 .allSatisfy(f -> assertThat(f.select("input[name=_csrf]")).hasSize(1));
 
         mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/analyze\"")));
-        long id = assessments.create("06029", "Kern County 2026", "Tester", "2026-10-01", "Tester").id();
+        long id = assessments.create("06029", organization.id(), "Kern County 2026", "Tester", "2026-10-01", "Tester").id();
         mvc.perform(get("/assessments/" + id + "/edit"))
                 .andExpect(content().string(containsString("<a href=\"/analyze?assessment=" + id + "\">Analyze a document for this assessment</a>")));
         Document forAssessment = Jsoup.parse(mvc.perform(get("/analyze").param("assessment", String.valueOf(id)))

@@ -17,6 +17,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.assessment.Assessment;
 import org.sanctuaryscorecard.assessment.AssessmentContent;
@@ -29,7 +32,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** "Use as evidence": suggestions to confirm, nothing saved before apply, per-item versions, conflicts reported. */
 @ScorecardWebTest
+@WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 class SuggestionsTest {
+
+    @Autowired
+    org.sanctuaryscorecard.account.Accounts accountsForMembers;
+
+    org.sanctuaryscorecard.account.Organization organization;
+
+    @org.junit.jupiter.api.BeforeEach
+    void standardMembers() {
+        organization = Members.standard(accountsForMembers);
+    }
 
     static final String DETAINERS_POLICY = "question.detainers.formal-policy";
     static final String JAIL_POLICY = "question.jail-access.formal-policy";
@@ -43,7 +57,7 @@ class SuggestionsTest {
     Assessments assessments;
 
     private long newAssessment() {
-        return assessments.create("06029", "Kern County 2026", "Tester", "2026-10-01", "Tester").id();
+        return assessments.create("06029", organization.id(), "Kern County 2026", "Tester", "2026-10-01", "Tester").id();
     }
 
     /** Analyzes text through the page and returns the results' id. */
@@ -154,7 +168,7 @@ class SuggestionsTest {
                 + "immigration detainer, unless the person has been convicted of a violent felony.");
         assertThat(detainers.shows().id()).isEqualTo("policy");
         assertThat(detainers.seenOn()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-        assertThat(assessments.history(id).get(assessments.history(id).size() - 1).editor()).isEqualTo("Ana");
+        assertThat(assessments.history(id).get(assessments.history(id).size() - 1).editor()).isEqualTo("Tester " + Members.EDITOR);
 
         // the same suggestions again: everything already there, so every box is clear and the evidence not doubled
         Document again = page(get("/analyze/" + analysis + "/suggestions").param("assessment", String.valueOf(id)), 200);

@@ -18,6 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.assessment.Assessment;
 import org.sanctuaryscorecard.assessment.Assessments;
@@ -29,7 +32,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 @ScorecardWebTest
+@WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 class AssessmentWebTest {
+
+    @Autowired
+    org.sanctuaryscorecard.account.Accounts accountsForMembers;
+
+    org.sanctuaryscorecard.account.Organization organization;
+
+    @org.junit.jupiter.api.BeforeEach
+    void standardMembers() {
+        organization = Members.standard(accountsForMembers);
+    }
 
     static final String Q = "question.detainers.formal-policy";
     static final String XSS = "<script>alert('x')</script>";
@@ -41,7 +55,7 @@ class AssessmentWebTest {
     Assessments assessments;
 
     private long newAssessment() {
-        return assessments.create("06013", "Contra Costa County 2026", "Tester", "2026-10-01", "Tester").id();
+        return assessments.create("06013", organization.id(), "Contra Costa County 2026", "Tester", "2026-10-01", "Tester").id();
     }
 
     @Test
@@ -110,7 +124,8 @@ class AssessmentWebTest {
                 .andExpect(content().string(containsString("id=\"scoreboard\"")));
 
         assertThat(assessments.get(id).content().answer(Q).answer()).isEqualTo("Y");
-        assertThat(assessments.history(id).get(1).editor()).isEqualTo("Ana");
+        assertThat(assessments.history(id).get(1).editor()).as("the signed-in person, whatever the form says")
+                .isEqualTo("Tester " + Members.EDITOR);
     }
 
     @Test
@@ -175,7 +190,7 @@ class AssessmentWebTest {
                         .content("{\"answer\": \"N\", \"version\": 0, \"editor\": \"other\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value(409))
-                .andExpect(jsonPath("$.editor").value("bot"))
+                .andExpect(jsonPath("$.editor").value("Tester " + Members.EDITOR))
                 .andExpect(jsonPath("$.currentVersion").value(2))
                 .andExpect(jsonPath("$.current['answer/" + Q + "/value']").value("Y"));
         mvc.perform(put("/api/assessments/" + id + "/answers/" + Q).contentType(MediaType.APPLICATION_JSON)
@@ -369,12 +384,6 @@ class AssessmentWebTest {
         mvc.perform(put("/api/assessments/" + id + "/header").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"\", \"author\": \"Team\", \"asOf\": \"2026-10-02\", \"version\": 2}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("The title is required."));
-        mvc.perform(put("/api/assessments/" + id + "/status").with(csrf()).header("HX-Request", "true")
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("status", "in-review").param("version", "1"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Saved at")));
-        mvc.perform(put("/api/assessments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\": \"final\", \"version\": 3}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("“final” is not a status")));
         mvc.perform(put("/api/assessments/" + id + "/landscape/landscape.detainer-recipients").with(csrf())
                         .header("HX-Request", "true").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("agencies", "Sheriff's Office\r\nProbation Department").param("version", "0"))
@@ -397,6 +406,22 @@ class AssessmentWebTest {
                         .content("{\"label\": \"protects\", \"version\": 0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("There is no provision “nope” in the framework."));
+
+        mvc.perform(put("/api/assessments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"final\", \"version\": 1}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("“final” is not a status")));
+        mvc.perform(put("/api/assessments/" + id + "/status").with(csrf()).header("HX-Request", "true")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("status", "in-review").param("version", "1"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Saved at")));
+        // in review, nothing changes until a reviewer sends it back; an editor cannot publish
+        mvc.perform(put("/api/assessments/" + id + "/provisions/287g").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"label\": \"protects\", \"version\": 0}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("is in review, so it cannot be changed")));
+        mvc.perform(put("/api/assessments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"published\", \"version\": 0}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value(containsString("Only a reviewer")));
 
         Assessment saved = assessments.get(id);
         assertThat(saved.content().title()).isEqualTo("Renamed");

@@ -12,6 +12,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.assessment.EvidenceInput;
@@ -19,7 +22,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 @ScorecardWebTest
+@WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 class ScorecardPagesTest {
+
+    @Autowired
+    org.sanctuaryscorecard.account.Accounts accountsForMembers;
+
+    org.sanctuaryscorecard.account.Organization organization;
+
+    @org.junit.jupiter.api.BeforeEach
+    void standardMembers() {
+        organization = Members.standard(accountsForMembers);
+    }
 
     static final String POLICY = "question.detainers.formal-policy";
     static final String PRACTICE = "question.detainers.refuses-requests";
@@ -32,7 +46,7 @@ class ScorecardPagesTest {
     Assessments assessments;
 
     private long assessment() {
-        long id = assessments.create("06019", "Fresno County 2026", "Ana", "2026-09-01", "Ana").id();
+        long id = assessments.create("06019", organization.id(), "Fresno County 2026", "Ana", "2026-09-01", "Ana").id();
         assessments.saveAnswer(id, POLICY, 0, "Y", "The board adopted a policy " + XSS, "Ana");
         assessments.saveAnswer(id, PRACTICE, 0, "N", "The jail still holds people.", "Ana");
         assessments.saveAnswer(id, "question.conviction-carveouts.applies-regardless", 0, "OTHER", "Some carve-outs.", "Ana");

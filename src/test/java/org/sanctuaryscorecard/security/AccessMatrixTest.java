@@ -1,0 +1,293 @@
+package org.sanctuaryscorecard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+
+import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.sanctuaryscorecard.ScorecardWebTest;
+import org.sanctuaryscorecard.account.Account;
+import org.sanctuaryscorecard.account.AccountPrincipal;
+import org.sanctuaryscorecard.account.Accounts;
+import org.sanctuaryscorecard.account.Organization;
+import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.assessment.EvidenceInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application exposes, taken from Spring's own handler mappings (a new route without a rule here
+ * fails this test), called as each kind of person on a draft and on a published assessment. The expected outcome of
+ * each is in one table ({@link #RULES}); the test fails on any request that gets through where the table says it
+ * must not (0 unexpected allows), on any refusal the table does not expect, and on any server error.
+ *
+ * <p>"Gets through" means the request reached its handler: any answer but a refusal. A refusal is 401, 403, 404 or a
+ * redirect to the sign-in page. Requests carry a CSRF token and an empty body: this test is about who may call what,
+ * not about what they send (that is other tests' business, so 400, 409, 415 and 422 count as getting through).
+ */
+@ScorecardWebTest
+class AccessMatrixTest {
+
+    /** Who calls. */
+    enum Who { ANONYMOUS, VIEWER, EDITOR, REVIEWER, ADMIN, OUTSIDER, SITE_ADMIN }
+
+    /** Which assessment a route with an assessment in it is called on. */
+    enum On { DRAFT, PUBLISHED }
+
+    private static final Set<Who> MEMBERS = Set.of(Who.VIEWER, Who.EDITOR, Who.REVIEWER, Who.ADMIN);
+    private static final Set<Who> EDITORS = Set.of(Who.EDITOR, Who.REVIEWER, Who.ADMIN);
+    private static final Set<Who> REVIEWERS = Set.of(Who.REVIEWER, Who.ADMIN);
+
+    /** Anyone, signed in or not. */
+    static final BiPredicate<Who, On> EVERYONE = (who, on) -> true;
+    /** Published assessments: anyone; drafts: the organization's members. */
+    static final BiPredicate<Who, On> READERS = (who, on) -> on == On.PUBLISHED || MEMBERS.contains(who);
+    /** The organization's editors (the assessment's state may still refuse the change: that is not this test's business). */
+    static final BiPredicate<Who, On> EDITORS_ONLY = (who, on) -> EDITORS.contains(who);
+    /** Anyone signed in (what they may do there is shown or refused by the page itself). */
+    static final BiPredicate<Who, On> SIGNED_IN = (who, on) -> who != Who.ANONYMOUS;
+    /** Anyone signed in who is an editor somewhere (the outsider is, in their own organization). */
+    static final BiPredicate<Who, On> EDITORS_ANYWHERE = (who, on) -> EDITORS.contains(who) || who == Who.OUTSIDER;
+
+    /**
+     * The table: for each route ("METHOD /pattern"), who gets through. A route this table does not name fails the test.
+     */
+    static final Map<String, BiPredicate<Who, On>> RULES = new LinkedHashMap<>();
+
+    static {
+        // public pages and data
+        RULES.put("GET /", EVERYONE);
+        RULES.put("GET /framework", EVERYONE);
+        RULES.put("GET /framework/scoring", EVERYONE);
+        RULES.put("GET /api/framework", EVERYONE);
+        RULES.put("GET /jurisdictions", EVERYONE);
+        RULES.put("GET /jurisdictions/suggest", EVERYONE);
+        RULES.put("GET /jurisdictions/{geoid}", EVERYONE);
+        RULES.put("GET /api/jurisdictions", EVERYONE);
+        RULES.put("GET /api/jurisdictions/{geoid}", EVERYONE);
+        RULES.put("GET /jurisdictions/{geoid}/worksheet", EVERYONE);
+        RULES.put("GET /jurisdictions/{geoid}/worksheet.pdf", EVERYONE);
+        RULES.put("GET /api/jurisdictions/{geoid}/assessments", EVERYONE);
+        // the analyzer is a public tool; putting its findings into an assessment needs an editor of it
+        RULES.put("GET /analyze", EVERYONE);
+        RULES.put("POST /analyze", EVERYONE);
+        RULES.put("GET /analyze/{id}", EVERYONE);
+        RULES.put("POST /api/analyze", EVERYONE);
+        RULES.put("GET /analyze/{id}/suggestions", EDITORS_ONLY);
+        RULES.put("POST /analyze/{id}/apply", EDITORS_ONLY);
+        // starting and importing assessments: editors of some organization
+        RULES.put("GET /jurisdictions/{geoid}/assessments/new", SIGNED_IN);
+        RULES.put("POST /jurisdictions/{geoid}/assessments", EDITORS_ANYWHERE);
+        RULES.put("POST /api/jurisdictions/{geoid}/assessments", EDITORS_ANYWHERE);
+        RULES.put("GET /assessments/import", SIGNED_IN);
+        RULES.put("POST /assessments/import", EDITORS_ANYWHERE);
+        RULES.put("POST /api/assessments/import", EDITORS_ANYWHERE);
+        // one assessment: reading
+        for (String read : List.of("/assessments/{id}", "/assessments/{id}/edit", "/assessments/{id}/history",
+                "/assessments/{id}/compare", "/assessments/{id}/export.json", "/assessments/{id}/files/{fileId}",
+                "/assessments/{id}/revisions/{revision}", "/assessments/{id}/worksheet", "/assessments/{id}/scorecard.pdf",
+                "/assessments/{id}/worksheet.pdf", "/assessments/{id}/items/{kind}/{key}", "/assessments/{id}/items/{kind}",
+                "/api/assessments/{id}", "/api/assessments/{id}/history", "/api/assessments/{id}/revisions/{revision}",
+                "/api/assessments/{id}/compare", "/api/assessments/{id}/export")) {
+            RULES.put("GET " + read, READERS);
+        }
+        // one assessment: changing it
+        for (String write : List.of("PUT /api/assessments/{id}/header", "POST /api/assessments/{id}/header",
+                "PUT /api/assessments/{id}/landscape/{question}", "POST /api/assessments/{id}/landscape/{question}",
+                "PUT /api/assessments/{id}/answers/{question}", "POST /api/assessments/{id}/answers/{question}",
+                "PUT /api/assessments/{id}/provisions/{provision}", "POST /api/assessments/{id}/provisions/{provision}",
+                "POST /api/assessments/{id}/evidence", "PUT /api/assessments/{id}/evidence/{number}",
+                "POST /api/assessments/{id}/evidence/{number}", "DELETE /api/assessments/{id}/evidence/{number}",
+                "POST /api/assessments/{id}/evidence/{number}/remove")) {
+            RULES.put(write, EDITORS_ONLY);
+        }
+        // submitting needs an editor; publishing and sending back a reviewer (the body decides which: empty = editor's gate)
+        RULES.put("PUT /api/assessments/{id}/status", EDITORS_ONLY);
+        RULES.put("POST /api/assessments/{id}/status", EDITORS_ONLY);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Assessments assessments;
+
+    private record Route(String method, String pattern, boolean htmxOnly, boolean noHtmx, MediaType consumes) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    private List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            if (entry.getValue().getBeanType().getName().startsWith("org.springframework")) {
+                continue; // Spring's own error controller
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            boolean htmxOnly = info.getHeadersCondition().getExpressions().stream()
+                    .anyMatch(e -> e.getName().equals("HX-Request") && !e.isNegated());
+            boolean noHtmx = info.getHeadersCondition().getExpressions().stream()
+                    .anyMatch(e -> e.getName().equals("HX-Request") && e.isNegated());
+            MediaType consumes = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst().orElse(null);
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(new Route(method.name(), pattern, htmxOnly, noHtmx, consumes));
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void everyRouteAnswersEachPersonAsTheTableSays() throws Exception {
+        Organization organization = Members.standard(accounts);
+        Map<Who, Account> people = new EnumMap<>(Who.class);
+        people.put(Who.VIEWER, accounts.find(Members.VIEWER).orElseThrow());
+        people.put(Who.EDITOR, accounts.find(Members.EDITOR).orElseThrow());
+        people.put(Who.REVIEWER, accounts.find(Members.REVIEWER).orElseThrow());
+        people.put(Who.ADMIN, accounts.find(Members.ADMIN).orElseThrow());
+        people.put(Who.OUTSIDER, accounts.find(Members.OUTSIDER).orElseThrow());
+        people.put(Who.SITE_ADMIN, accounts.find("test-site-admin").orElseGet(() -> org.sanctuaryscorecard.audit.Actor.SYSTEM.call(() ->
+                accounts.create("test-site-admin", "Site Admin", Members.PASSWORD, true))));
+
+        Map<On, Long> ids = new EnumMap<>(On.class);
+        for (On on : On.values()) {
+            long id = assessments.create("06085", organization.id(), "Matrix " + on, "A", "2026-11-01", "A").id();
+            assessments.saveAnswer(id, "question.detainers.formal-policy", 0, "Y", "x", "A");
+            assessments.addEvidence(id, new EvidenceInput("question.detainers.formal-policy", "Ordinance", "ordinance", "Sec. 1",
+                    null, "2026-11-01", "shall not", "policy", new EvidenceInput.FileUpload("o.txt", "text/plain",
+                    "shall not".getBytes(StandardCharsets.UTF_8))), "A");
+            if (on == On.PUBLISHED) {
+                assessments.setStatus(id, 1, "in-review", null, "A");
+                assessments.setStatus(id, assessments.get(id).version("status"), "published", null, "A");
+            }
+            ids.put(on, id);
+        }
+        String analysis = analysisId();
+
+        List<Route> routes = routes();
+        Set<String> unknown = new TreeSet<>();
+        List<String> unexpectedAllows = new ArrayList<>();
+        List<String> unexpectedRefusals = new ArrayList<>();
+        List<String> serverErrors = new ArrayList<>();
+        int calls = 0;
+        for (Route route : routes) {
+            BiPredicate<Who, On> rule = RULES.get(route.key());
+            if (rule == null) {
+                unknown.add(route.key());
+                continue;
+            }
+            boolean aboutAnAssessment = route.pattern().contains("/assessments/{id}") || route.pattern().startsWith("/analyze/{id}/");
+            for (On on : aboutAnAssessment ? List.of(On.values()) : List.of(On.DRAFT)) {
+                long id = ids.get(on);
+                long fileId = assessments.get(id).content().evidence().get(0).fileId();
+                for (Who who : Who.values()) {
+                    MockHttpServletResponse response = call(route, who, people.get(who), id, fileId, analysis);
+                    calls++;
+                    boolean refused = refused(response);
+                    boolean expected = rule.test(who, on);
+                    String line = route.key() + " as " + who + " on " + on + " → " + response.getStatus()
+                            + (response.getRedirectedUrl() == null ? "" : " " + response.getRedirectedUrl());
+                    if (response.getStatus() >= 500) {
+                        serverErrors.add(line);
+                    } else if (!refused && !expected) {
+                        unexpectedAllows.add(line);
+                    } else if (refused && expected) {
+                        unexpectedRefusals.add(line);
+                    }
+                }
+            }
+        }
+        System.out.printf("access matrix: %d routes, %d calls, %d people, %d unexpected allows, %d unexpected refusals%n",
+                routes.size(), calls, Who.values().length, unexpectedAllows.size(), unexpectedRefusals.size());
+        assertThat(unknown).as("routes without a rule in AccessMatrixTest.RULES: add one").isEmpty();
+        assertThat(unexpectedAllows).as("requests that got through where they must not").isEmpty();
+        assertThat(serverErrors).as("server errors").isEmpty();
+        assertThat(unexpectedRefusals).as("requests refused where the table allows them").isEmpty();
+        assertThat(calls).isGreaterThan(300);
+    }
+
+    /** A document analyzed once, for the routes that work on an analysis. */
+    private String analysisId() throws Exception {
+        MockHttpServletResponse response = mvc.perform(multipart("/analyze").param("text",
+                "No officer shall hold a person on an ICE detainer.").with(csrf())).andReturn().getResponse();
+        String location = response.getRedirectedUrl();
+        assertThat(location).as("the analyzer answers with the results' address").isNotNull();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis) throws Exception {
+        String path = route.pattern().replace("{id}", route.pattern().startsWith("/analyze") ? analysis : String.valueOf(id))
+                .replace("{geoid}", "06085").replace("{question}", "question.detainers.formal-policy")
+                .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
+                .replace("{fileId}", String.valueOf(fileId))
+                .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
+                .replace("{key}", "question.detainers.formal-policy");
+        if (path.endsWith("/compare")) {
+            path += "?from=1&to=2";
+        }
+        if (route.pattern().startsWith("/analyze/{id}/")) {
+            path += (path.contains("?") ? "&" : "?") + "assessment=" + id;
+        }
+        AbstractMockHttpServletRequestBuilder<?> builder;
+        if (route.consumes() != null && route.consumes().isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+            builder = multipart(HttpMethod.valueOf(route.method()), path);
+        } else {
+            MockHttpServletRequestBuilder plain = request(HttpMethod.valueOf(route.method()), path);
+            if (route.consumes() != null) {
+                plain.contentType(route.consumes());
+                plain.content(route.consumes().isCompatibleWith(MediaType.APPLICATION_JSON) ? "{}" : "");
+            }
+            builder = plain;
+        }
+        builder.with(csrf());
+        if (route.htmxOnly()) {
+            builder.header("HX-Request", "true");
+        }
+        if (account != null) {
+            builder.with(user(new AccountPrincipal(account, "unused")));
+        }
+        return mvc.perform(builder).andReturn().getResponse();
+    }
+
+    private static boolean refused(MockHttpServletResponse response) {
+        int status = response.getStatus();
+        if (status == 401 || status == 403 || status == 404) {
+            return true;
+        }
+        String location = response.getRedirectedUrl();
+        return status / 100 == 3 && location != null && location.contains("/login");
+    }
+}

@@ -1,0 +1,119 @@
+package org.sanctuaryscorecard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
+import org.sanctuaryscorecard.ScorecardWebTest;
+import org.sanctuaryscorecard.account.Accounts;
+import org.sanctuaryscorecard.account.Organization;
+import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.assessment.EvidenceInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Hostile text in every text field of an assessment: script and markup appear escaped on every page and in every
+ * PDF-source page that shows them, SQL-looking text is stored and shown exactly as typed, and text over a field's
+ * limit is refused with a message, storing nothing.
+ */
+@ScorecardWebTest
+@WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+class InjectionTest {
+
+    static final String SCRIPT = "<script>alert('x')</script>";
+    static final String MARKUP = "<img src=x onerror=alert(1)>";
+    static final String QUOTES = "\"'><svg/onload=alert(2)>";
+    static final String SQL = "'; DROP TABLE assessment; --";
+    static final String HOSTILE = SCRIPT + MARKUP + QUOTES + SQL;
+    static final String Q = "question.detainers.formal-policy";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    Accounts accounts;
+
+    Organization organization;
+
+    @BeforeEach
+    void members() {
+        organization = Members.standard(accounts);
+    }
+
+    private long hostileAssessment() {
+        long id = assessments.create("06085", organization.id(), "Title " + HOSTILE, "Author " + HOSTILE, "2026-11-01", "Ed").id();
+        assessments.saveAnswer(id, Q, 0, "Y", "Explanation " + HOSTILE, "Ed");
+        assessments.saveProvision(id, "287g", 0, "protects", "Provision " + HOSTILE, "Ed");
+        assessments.saveLandscape(id, "landscape.detainer-recipients", 0, null, null, List.of("Agency " + HOSTILE), null, "Ed");
+        assessments.saveLandscape(id, "landscape.state-framework", 0, null, "Framework " + HOSTILE, null, "https://example.org/?q="
+                + "%3Cscript%3E", "Ed");
+        assessments.addEvidence(id, new EvidenceInput(Q, "Source " + HOSTILE, "ordinance", "Citation " + HOSTILE,
+                "https://example.org/a?b=%3Cc%3E", "2026-11-20", "Quote " + HOSTILE, "policy", null), "Ed");
+        return id;
+    }
+
+    @Test
+    void hostileTextIsEscapedOnEveryPageThatShowsItAndStoredVerbatim() throws Exception {
+        long id = hostileAssessment();
+        Assessment stored = assessments.get(id);
+        assertThat(stored.content().title()).isEqualTo("Title " + HOSTILE);
+        assertThat(stored.content().answer(Q).explanation()).isEqualTo("Explanation " + HOSTILE);
+        assertThat(stored.content().evidence().get(0).quote()).isEqualTo("Quote " + HOSTILE);
+
+        List<String> pages = List.of("/assessments/" + id, "/assessments/" + id + "/edit", "/assessments/" + id + "/worksheet",
+                "/assessments/" + id + "/history", "/assessments/" + id + "/revisions/2",
+                "/assessments/" + id + "/compare?from=1&to=" + stored.revision(), "/jurisdictions/06085");
+        for (String page : pages) {
+            String html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain(SCRIPT).doesNotContain(MARKUP).doesNotContain("<svg/onload");
+            assertThat(html).as("%s shows the text, escaped", page).contains("&lt;script&gt;alert(");
+        }
+        // JSON carries the text exactly, as data
+        mvc.perform(get("/api/assessments/" + id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.title").value("Title " + HOSTILE));
+    }
+
+    @Test
+    void sqlLookingInputIsJustText() throws Exception {
+        long id = assessments.create("06085", organization.id(), SQL, SQL, "2026-11-01", "Ed").id();
+        mvc.perform(put("/api/assessments/" + id + "/answers/" + Q).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\": \"N\", \"explanation\": \"1' OR '1'='1\", \"version\": 0}"))
+                .andExpect(status().isOk());
+        assertThat(assessments.get(id).content().title()).isEqualTo(SQL);
+        assertThat(assessments.get(id).content().answer(Q).explanation()).isEqualTo("1' OR '1'='1");
+        assertThat(assessments.listFor("06085")).anyMatch(a -> a.id() == id);
+    }
+
+    @Test
+    void textOverAFieldsLimitIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        long id = assessments.create("06085", organization.id(), "Limits", "A", "2026-11-01", "Ed").id();
+        int revision = assessments.get(id).revision();
+        Map<String, String> tooLong = Map.of(
+                "/answers/" + Q, "{\"answer\": \"Y\", \"explanation\": \"" + "x".repeat(20_001) + "\", \"version\": 0}",
+                "/provisions/287g", "{\"label\": \"protects\", \"explanation\": \"" + "x".repeat(20_001) + "\", \"version\": 0}",
+                "/header", "{\"title\": \"" + "x".repeat(201) + "\", \"author\": \"A\", \"asOf\": \"2026-11-01\", \"version\": 1}");
+        for (Map.Entry<String, String> e : tooLong.entrySet()) {
+            mvc.perform(put("/api/assessments/" + id + e.getKey()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(e.getValue()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("the limit is")));
+        }
+        assertThat(assessments.get(id).revision()).isEqualTo(revision);
+    }
+}
