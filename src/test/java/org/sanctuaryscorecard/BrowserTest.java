@@ -113,6 +113,7 @@ class BrowserTest {
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
         String base = "http://localhost:" + port;
+        signIn(page, Members.EDITOR);
         page.navigate(base + "/");
 
         page.getByLabel("Find a city, county or state").pressSequentially("kern count",
@@ -126,7 +127,6 @@ class BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Start the assessment")).click();
         assertThat(page.locator("h1")).containsText("Editing: Kern County: assessment");
-        page.getByLabel("Your name (shown in the history)").fill("Browser Tester");
 
         int number = 0;
         for (org.sanctuaryscorecard.framework.Framework.CriterionQuestion q : framework.questions().toList()) {
@@ -182,6 +182,68 @@ class BrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.sanctuaryscorecard.account.Accounts accounts;
 
+    /** Signs in through the sign-in page, as a member of the standard test organization ({@link Members}). */
+    private void signIn(Page page, String username) {
+        Members.standard(accounts);
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(Members.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator(".account-nav")).containsText("Your account (Tester " + username + ")");
+    }
+
+    /**
+     * The account pages, as an organization's admin uses them: a wrong password is explained, then signing in, their
+     * account, their organization with its members, its audit trail filtered to role changes, and signing out with the
+     * header's button; every page labeled, with one h1, and no console error.
+     */
+    @Test
+    void anAdminSignsInReadsTheirOrganizationAndItsTrailAndSignsOut() {
+        Members.standard(accounts);
+        Page page = browser.newPage();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
+        String base = "http://localhost:" + port;
+
+        page.navigate(base + "/login");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("sign-in page").isEmpty();
+        page.getByLabel("Username").fill(Members.ADMIN);
+        page.getByLabel("Password").fill("not the password");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("That username and password do not match.");
+        consoleErrors.clear(); // the browser reports the refused form's redirect; nothing else may show
+
+        signIn(page, Members.ADMIN);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Your account (Tester "
+                + Members.ADMIN + ")")).click();
+        assertThat(page.locator("h1")).hasText("Your account");
+        assertThat(page.getByText("The rule: at least 10 characters")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("account page").isEmpty();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations")
+                .setExact(true)).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Test Coalition")).click();
+        assertThat(page.locator("h1")).hasText("Test Coalition");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ROWHEADER, new Page.GetByRoleOptions()
+                .setName("Tester " + Members.VIEWER))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("organization page").isEmpty();
+
+        page.getByText("Audit trail of this organization").click();
+        assertThat(page.locator("h1")).hasText("Audit trail: Test Coalition");
+        page.getByLabel("Action").selectOption("add");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator("table.audit tbody tr").first()).containsText("added");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("audit page").isEmpty();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("h1")).hasText("Sign in");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("You are signed out.");
+        page.navigate(base + "/account");
+        assertThat(page.locator("h1")).hasText("Sign in");
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("console errors (CSP, 4xx, scripts)").isEmpty();
+        page.close();
+    }
+
     /** Problems a page has for people who use a screen reader or a keyboard: unlabeled controls, duplicate ids, headings. */
     static java.util.List<String> accessibilityProblems(Page page) {
         @SuppressWarnings("unchecked")
@@ -213,6 +275,7 @@ class BrowserTest {
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
         String base = "http://localhost:" + port;
+        signIn(page, Members.EDITOR);
         page.navigate(base + "/assessments/" + id + "/edit");
 
         page.getByText("Analyze a document for this assessment").click();
@@ -252,7 +315,6 @@ class BrowserTest {
         assertThat(page.getByLabel("Add the quote as evidence for “Jail access” (written policy; citation: Section 2.)")).isChecked();
         org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("suggestions page").isEmpty();
         page.getByLabel("Label “287(g) agreements” as Protects").uncheck();
-        page.locator("#suggest-editor").fill("Browser Tester");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Apply the checked suggestions")).click();
 
