@@ -58,6 +58,23 @@ public class Accounts {
 
     /** Makes an account; the username is normalized to lower case. */
     public Account create(String username, String displayName, String password, boolean siteAdmin) {
+        return insert(null, username, displayName, password, siteAdmin);
+    }
+
+    /**
+     * Makes an account and gives it a role in an organization, both or neither: an organization admin's way to add
+     * someone who has no account yet (with a temporary password they then change). The account's creation is recorded
+     * in the organization's trail too, so that its admins see who made it.
+     */
+    public Membership createMember(long organizationId, String username, String displayName, String password, String role) {
+        store.organization(organizationId).orElseThrow(() ->
+                new AccountInputException("organization", "account.error.noSuchOrganization", String.valueOf(organizationId)));
+        Role.of(role).orElseThrow(() -> new AccountInputException("role", "account.error.role", String.valueOf(role)));
+        Account account = insert(organizationId, username, displayName, password, false);
+        return setRole(organizationId, account.username(), role);
+    }
+
+    private Account insert(Long organizationId, String username, String displayName, String password, boolean siteAdmin) {
         String name = username(username);
         String shown = name("displayName", displayName);
         checkPassword(password, name);
@@ -66,7 +83,7 @@ public class Accounts {
         }
         long id = store.insertAccount(name, shown, passwords.encode(password), siteAdmin, clock.instant());
         Account account = get(id);
-        audit.record(null, "account", name, "create", null, describe(account));
+        audit.record(organizationId, "account", name, "create", null, describe(account));
         return account;
     }
 

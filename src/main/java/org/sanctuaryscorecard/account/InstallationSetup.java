@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.sanctuaryscorecard.account.internal.AccountStore;
+import org.sanctuaryscorecard.audit.Actor;
 import org.sanctuaryscorecard.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,10 +118,13 @@ public class InstallationSetup {
             throw new AccountInputException("token", "setup.error.done");
         }
         Account admin = accounts.create(username, displayName, password, true);
-        if (withOrganization) {
-            accounts.createOrganization(organizationSlug, organizationName, admin.username());
-        }
-        audit.record(null, "setting", SETTING, "use", null, Map.of("administrator", admin.username()));
+        // what follows is the new administrator's doing, from the address the link was opened from
+        new Actor(admin.id(), admin.displayName(), Actor.current().origin()).run(() -> {
+            if (withOrganization) {
+                accounts.createOrganization(organizationSlug, organizationName, admin.username());
+            }
+            audit.record(null, "setting", SETTING, "use", null, Map.of("administrator", admin.username()));
+        });
         return admin;
     }
 

@@ -72,10 +72,17 @@ public final class UsersCommand implements Runnable {
     }
 
     @Command(name = "create-admin", mixinStandardHelpOptions = true,
-            description = {"Create a site administrator.",
-                    "The password comes from the environment variable " + PASSWORD_VARIABLE + ", or from standard input "
-                            + "with --password-stdin; never from the command line.",
-                    "Example: SCORECARD_ADMIN_PASSWORD=... users create-admin --username ana --display-name \"Ana Pérez\""})
+            description = {"Create a site administrator (for scripted installs; otherwise use the setup link printed at the "
+                    + "first start).",
+                    "The password is never a command-line argument, which other users of the machine can see and shells "
+                            + "keep in their history. It is read from standard input with --password-stdin (typed twice, "
+                            + "unseen, in a terminal; or piped from a file or a secret store), else from the environment "
+                            + "variable " + PASSWORD_VARIABLE + ".",
+                    "Examples:",
+                    "  java -jar sanctuary-scorecard.jar users create-admin --username ana --display-name \"Ana Pérez\" "
+                            + "--password-stdin < admin-password.txt",
+                    "  " + PASSWORD_VARIABLE + "=\"$(cat /run/secrets/admin)\" java -jar sanctuary-scorecard.jar users "
+                            + "create-admin --username ana --display-name \"Ana Pérez\""})
     static final class CreateAdmin extends DatabaseCommand {
 
         @Option(names = "--username", required = true, description = "What they sign in with: lower-case letters, digits, . _ -")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanctuaryscorecard.ScorecardApplication;
 import org.sanctuaryscorecard.account.internal.AccountStore;
+import org.sanctuaryscorecard.audit.AuditTrail;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -98,6 +99,9 @@ class SetupLinkTest {
             assertThat(ana.siteAdmin()).isTrue();
             Organization coalition = accounts.organization("bay-area").orElseThrow();
             assertThat(accounts.role(coalition.id(), ana.id())).contains(Role.ADMIN);
+            var organizationMade = context.getBean(AuditTrail.class).forTarget("organization", "bay-area").get(0);
+            assertThat(organizationMade.actorId()).as("the organization is the new administrator's doing").isEqualTo(ana.id());
+            assertThat(organizationMade.origin()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
             assertThat(context.getBean(AccountStore.class).setting("setup-link")).as("the link is used up").isEmpty();
 
             HttpResponse<String> again = browser.get(url);

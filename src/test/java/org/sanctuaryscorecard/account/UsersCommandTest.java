@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
 import org.sanctuaryscorecard.ScorecardApplication;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.internal.AccountStore;
@@ -69,7 +70,7 @@ class UsersCommandTest {
 
     @Test
     void createAdminTakesThePasswordFromTheEnvironment() {
-        String username = TestAccounts.unique("cli");
+        String username = Members.unique("cli");
 
         int code = run(Map.of("SCORECARD_ADMIN_PASSWORD", "a scripted password"), "",
                 "users", "create-admin", "--username", username, "--display-name", "Ana Pérez");
@@ -86,7 +87,7 @@ class UsersCommandTest {
 
     @Test
     void createAdminReadsThePasswordFromStandardInput() {
-        String username = TestAccounts.unique("cli");
+        String username = Members.unique("cli");
 
         int code = run(Map.of(), "a piped password\n", "users", "create-admin", "--username", username,
                 "--display-name", "Piped", "--password-stdin");
@@ -99,7 +100,7 @@ class UsersCommandTest {
 
     @Test
     void anExistingUsernameIsRefusedWithAClearMessage() {
-        String username = TestAccounts.unique("cli");
+        String username = Members.unique("cli");
         run(Map.of("SCORECARD_ADMIN_PASSWORD", "a scripted password"), "", "users", "create-admin", "--username", username,
                 "--display-name", "First");
 
@@ -114,7 +115,7 @@ class UsersCommandTest {
 
     @Test
     void noPasswordGivenIsExplainedAndTheDatabaseIsNotEvenOpened() {
-        int code = run(Map.of(), "", "users", "create-admin", "--username", TestAccounts.unique("cli"), "--display-name", "Nobody");
+        int code = run(Map.of(), "", "users", "create-admin", "--username", Members.unique("cli"), "--display-name", "Nobody");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("Error: no password given. Put it in the environment variable SCORECARD_ADMIN_PASSWORD, "
@@ -129,7 +130,7 @@ class UsersCommandTest {
     @Test
     void thereIsNoPasswordOptionAndStrayArgumentsAreRefused() {
         int code = run(Map.of("SCORECARD_ADMIN_PASSWORD", "a scripted password"), "", "users", "create-admin", "--username",
-                TestAccounts.unique("cli"), "--display-name", "X", "--password", "on the command line");
+                Members.unique("cli"), "--display-name", "X", "--password", "on the command line");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("Error: unknown argument --password.");
@@ -139,7 +140,7 @@ class UsersCommandTest {
     @Test
     void aBadUsernameOrShortPasswordIsRefused() {
         assertThat(run(Map.of("SCORECARD_ADMIN_PASSWORD", "short"), "", "users", "create-admin", "--username",
-                TestAccounts.unique("cli"), "--display-name", "X")).isEqualTo(1);
+                Members.unique("cli"), "--display-name", "X")).isEqualTo(1);
         assertThat(err.toString()).contains("Error: The password must be at least 10 characters long.");
         assertThat(run(Map.of("SCORECARD_ADMIN_PASSWORD", "a long password"), "", "users", "create-admin", "--username",
                 "Not Valid", "--display-name", "X")).isEqualTo(1);
@@ -154,9 +155,8 @@ class UsersCommandTest {
 
     @Test
     void listShowsAccountsWithTheirOrganizationsAndRoles() {
-        TestAccounts people = new TestAccounts(accounts);
-        Organization coalition = people.organization("Coalition");
-        Account reviewer = people.member(coalition, Role.REVIEWER, "Rita Reviewer");
+        Organization coalition = Members.newOrganization(accounts, "Coalition");
+        Account reviewer = Members.newMember(accounts, coalition, Role.REVIEWER, "Rita Reviewer");
 
         int code = run(Map.of(), "", "users", "list");
 
@@ -172,6 +172,9 @@ class UsersCommandTest {
         run(Map.of(), "", "users", "--help");
 
         assertThat(out.toString()).contains("create-admin", "list");
+        run(Map.of(), "", "users", "create-admin", "--help");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("The password is never a command-line argument",
+                "--password-stdin", "SCORECARD_ADMIN_PASSWORD", "--password-stdin < admin-password.txt");
     }
 
     @Test

@@ -8,29 +8,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A minimal browser for tests against a running server: it keeps the session cookie itself (so that a test can carry
- * it to another instance, as a load balancer would) and sends forms with the CSRF token of the page they came from.
+ * A minimal browser for tests against a running server: it keeps its cookies itself, for every server alike (so
+ * that a test can carry them to another instance, as a browser behind a load balancer does), and sends forms with
+ * the CSRF token of the page they came from (the token's cookie, XSRF-TOKEN, goes with them).
  */
 public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String SESSION = "SESSION";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private String session;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** The session cookie's value, or null before the server set one. */
     public String session() {
-        return session;
+        return cookies.get(SESSION);
     }
 
+    /** Uses this session cookie (as a stolen one would be). */
     public void session(String value) {
-        session = value;
+        cookies.put(SESSION, value);
     }
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -58,13 +62,23 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (session != null) {
-            request.header("Cookie", "SESSION=" + session);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .ifPresent(c -> session = c.substring("SESSION=".length(), c.indexOf(';')).isEmpty() ? null
-                        : c.substring("SESSION=".length(), c.indexOf(';')));
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
+            int equals = pair.indexOf('=');
+            String name = pair.substring(0, equals).strip();
+            String value = pair.substring(equals + 1).strip();
+            boolean expired = value.isEmpty() || cookie.toLowerCase(Locale.ROOT).contains("max-age=0");
+            if (expired) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
         return response;
     }
 }

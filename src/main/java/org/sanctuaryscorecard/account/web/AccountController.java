@@ -31,6 +31,7 @@ class AccountController implements FormPage {
     }
 
     @GetMapping("/account")
+    @Gate(Gate.Who.SIGNED_IN)
     ModelAndView account() {
         AccountPrincipal me = gate.me();
         ModelAndView page = new ModelAndView("account/account");
@@ -42,6 +43,7 @@ class AccountController implements FormPage {
 
     /** Changes one's own password; one's other sessions (other browsers, other devices) are signed out. */
     @PostMapping("/account/password")
+    @Gate(Gate.Who.SIGNED_IN)
     String changePassword(@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String password,
                           @RequestParam(required = false) String repeat, HttpServletRequest request, RedirectAttributes redirect) {
         AccountPrincipal me = gate.me();

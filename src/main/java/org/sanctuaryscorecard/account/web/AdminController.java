@@ -42,6 +42,7 @@ class AdminController implements FormPage {
     }
 
     @GetMapping("/admin")
+    @Gate(Gate.Who.SITE_ADMINS)
     ModelAndView admin() {
         gate.requireSiteAdmin();
         ModelAndView page = new ModelAndView("account/admin");
@@ -56,6 +57,7 @@ class AdminController implements FormPage {
     }
 
     @PostMapping("/admin/accounts")
+    @Gate(Gate.Who.SITE_ADMINS)
     String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
                   @RequestParam(required = false) String password, @RequestParam(defaultValue = "false") boolean siteAdmin,
                   RedirectAttributes redirect) {
@@ -65,6 +67,7 @@ class AdminController implements FormPage {
     }
 
     @PostMapping("/admin/accounts/{username}/enabled")
+    @Gate(Gate.Who.SITE_ADMINS)
     String enabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
         gate.requireSiteAdmin();
         Account account = account(username);
@@ -76,6 +79,7 @@ class AdminController implements FormPage {
     }
 
     @PostMapping("/admin/accounts/{username}/password")
+    @Gate(Gate.Who.SITE_ADMINS)
     String resetPassword(@PathVariable String username, @RequestParam(required = false) String password,
                          RedirectAttributes redirect) {
         gate.requireSiteAdmin();
@@ -86,6 +90,7 @@ class AdminController implements FormPage {
     }
 
     @PostMapping("/admin/accounts/{username}/site-admin")
+    @Gate(Gate.Who.SITE_ADMINS)
     String siteAdmin(@PathVariable String username, @RequestParam boolean siteAdmin, RedirectAttributes redirect) {
         gate.requireSiteAdmin();
         Account account = account(username);
@@ -94,6 +99,7 @@ class AdminController implements FormPage {
     }
 
     @PostMapping("/admin/organizations")
+    @Gate(Gate.Who.SITE_ADMINS)
     String createOrganization(@RequestParam(required = false) String slug, @RequestParam(required = false) String name,
                               @RequestParam(required = false) String admin, RedirectAttributes redirect) {
         gate.requireSiteAdmin();

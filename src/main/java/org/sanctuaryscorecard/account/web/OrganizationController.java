@@ -21,7 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /organizations}: your organizations (site administrators: all, and a form to make one), and each
- * organization's members with their roles, which its admins manage.
+ * organization's members with their roles, which its admins manage: adding someone who has an account by their
+ * username, or making an account for them with a temporary password; changing roles; removing members. The service
+ * keeps the last admin from leaving or stepping down.
  */
 @Controller
 class OrganizationController implements FormPage {
@@ -41,6 +43,7 @@ class OrganizationController implements FormPage {
     }
 
     @GetMapping("/organizations")
+    @Gate(Gate.Who.SIGNED_IN)
     ModelAndView list() {
         AccountPrincipal me = gate.me();
         List<Membership> mine = accounts.membershipsOf(me.accountId());
@@ -55,6 +58,7 @@ class OrganizationController implements FormPage {
     }
 
     @PostMapping("/organizations")
+    @Gate(Gate.Who.SITE_ADMINS)
     String create(@RequestParam(required = false) String slug, @RequestParam(required = false) String name,
                   @RequestParam(required = false) String admin, RedirectAttributes redirect) {
         gate.requireSiteAdmin();
@@ -64,6 +68,7 @@ class OrganizationController implements FormPage {
     }
 
     @GetMapping("/organizations/{slug}")
+    @Gate(Gate.Who.ORGANIZATION_MEMBERS)
     ModelAndView organization(@PathVariable String slug) {
         Organization organization = gate.visible(slug);
         ModelAndView page = new ModelAndView("account/organization");
@@ -71,11 +76,13 @@ class OrganizationController implements FormPage {
         page.addObject("members", accounts.members(organization.id()));
         page.addObject("canManage", gate.canAdminister(organization));
         page.addObject("roles", Role.values());
+        page.addObject("passwordMin", Accounts.PASSWORD_MIN);
         return page;
     }
 
     /** Adds a member with a role, or changes a member's role. */
     @PostMapping("/organizations/{slug}/members")
+    @Gate(Gate.Who.ORGANIZATION_ADMINS)
     String setRole(@PathVariable String slug, @RequestParam(required = false) String username,
                    @RequestParam(required = false) String role, RedirectAttributes redirect) {
         Organization organization = gate.administered(slug);
@@ -87,7 +94,21 @@ class OrganizationController implements FormPage {
         return "redirect:/organizations/" + organization.slug();
     }
 
+    /** Makes an account for someone who has none, with a temporary password, and adds them with a role. */
+    @PostMapping("/organizations/{slug}/members/new")
+    @Gate(Gate.Who.ORGANIZATION_ADMINS)
+    String createMember(@PathVariable String slug, @RequestParam(required = false) String username,
+                        @RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
+                        @RequestParam(required = false) String role, RedirectAttributes redirect) {
+        Organization organization = gate.administered(slug);
+        Membership membership = accounts.createMember(organization.id(), username, displayName, password, role);
+        redirect.addFlashAttribute("flash", replies.message("account.member.created", membership.account().displayName(),
+                membership.account().username(), replies.message("account.role." + membership.role().id())));
+        return "redirect:/organizations/" + organization.slug();
+    }
+
     @PostMapping("/organizations/{slug}/members/{username}/remove")
+    @Gate(Gate.Who.ORGANIZATION_ADMINS)
     String remove(@PathVariable String slug, @PathVariable String username, RedirectAttributes redirect) {
         Organization organization = gate.administered(slug);
         Account account = accounts.find(username)

@@ -27,12 +27,14 @@ class SetupController implements FormPage {
     }
 
     @GetMapping("/setup/{token}")
+    @Gate(Gate.Who.ANYONE)
     ModelAndView form(@PathVariable String token) {
         requireValid(token);
         return page(token);
     }
 
     @PostMapping("/setup/{token}")
+    @Gate(Gate.Who.ANYONE)
     String create(@PathVariable String token, @RequestParam(required = false) String username,
                   @RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
                   @RequestParam(required = false) String repeat, @RequestParam(required = false) String slug,

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in page. Spring Security reads the form ({@code POST /login}) and sends people back here with
- * {@code ?error=bad|locked|disabled}; this page turns those known words into sentences and never shows other query
- * text.
+ * {@code ?error=bad|locked|disabled} (a lock with {@code &until=}, its end in seconds since 1970), after signing out
+ * with {@code ?signedOut}, and the setup page with {@code ?setup}; this page turns those known words into sentences
+ * and never shows other query text.
  */
 @Controller
 class SignInController {
@@ -28,13 +29,17 @@ class SignInController {
     }
 
     @GetMapping("/login")
+    @Gate(Gate.Who.ANYONE)
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String until,
-                  @RequestParam(required = false) String setup, Model model) {
+                  @RequestParam(required = false) String setup, @RequestParam(required = false) String signedOut,
+                  Model model) {
         if (error != null) {
             model.addAttribute("problem", problem(error, until));
         }
         if (setup != null) {
             model.addAttribute("flash", replies.message("account.signIn.afterSetup"));
+        } else if (signedOut != null) {
+            model.addAttribute("flash", replies.message("account.signIn.signedOut"));
         }
         return "account/sign-in";
     }

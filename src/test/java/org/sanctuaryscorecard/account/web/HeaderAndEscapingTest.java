@@ -1,7 +1,7 @@
 package org.sanctuaryscorecard.account.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sanctuaryscorecard.account.TestAccounts.as;
+import static org.sanctuaryscorecard.Members.signedIn;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,12 +11,12 @@ import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Account;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.account.Organization;
 import org.sanctuaryscorecard.account.Role;
-import org.sanctuaryscorecard.account.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -52,9 +52,9 @@ class HeaderAndEscapingTest {
 
     @Test
     void signedInPeopleSeeTheirAccountOrganizationsAndASignOutForm() throws Exception {
-        Account ana = new TestAccounts(accounts).account("Ana Pérez");
+        Account ana = Members.newAccount(accounts, "Ana Pérez");
 
-        String header = header(page("/", as(ana)));
+        String header = header(page("/", signedIn(ana)));
 
         assertThat(header).contains("<a href=\"/account\">Your account (Ana Pérez)</a>", "<a href=\"/organizations\">Organizations</a>")
                 .containsPattern("<form class=\"inline\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" "
@@ -64,56 +64,54 @@ class HeaderAndEscapingTest {
 
     @Test
     void siteAdministratorsAlsoSeeAdministrationAndLoseItAtOnceWhenUnmade() throws Exception {
-        TestAccounts people = new TestAccounts(accounts);
-        Account site = people.siteAdmin();
-        people.siteAdmin();
+        Account site = Members.newSiteAdmin(accounts, "Site administrator");
+        Members.newSiteAdmin(accounts, "Site administrator");
 
-        assertThat(header(page("/framework", as(site)))).contains("<a href=\"/admin\">Administration</a>");
+        assertThat(header(page("/framework", signedIn(site)))).contains("<a href=\"/admin\">Administration</a>");
 
         accounts.setSiteAdmin(site.id(), false);
-        assertThat(header(page("/framework", as(site)))).doesNotContain("Administration");
+        assertThat(header(page("/framework", signedIn(site)))).doesNotContain("Administration");
     }
 
     @Test
     void errorPagesKeepAWorkingHeader() throws Exception {
-        Account ana = new TestAccounts(accounts).account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
 
-        String notFound = mvc.perform(get("/no/such/page").with(as(ana))).andExpect(status().isNotFound())
+        String notFound = mvc.perform(get("/no/such/page").with(signedIn(ana))).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
         assertThat(header(notFound)).contains("<nav aria-label=\"Main\">");
-        String forbidden = mvc.perform(get("/admin").with(as(ana))).andExpect(status().isForbidden())
+        String forbidden = mvc.perform(get("/admin").with(signedIn(ana))).andExpect(status().isForbidden())
                 .andReturn().getResponse().getContentAsString();
         assertThat(header(forbidden)).contains("<nav aria-label=\"Main\">");
     }
 
     @Test
     void hostileNamesAreShownAsTextOnEveryAccountPage() throws Exception {
-        TestAccounts people = new TestAccounts(accounts);
         for (String payload : PAYLOADS) {
-            Organization organization = people.organization(payload + " org");
-            Account admin = people.member(organization, Role.ADMIN, payload + " admin");
-            Account site = accounts.create(TestAccounts.unique("admin"), payload + " site", TestAccounts.PASSWORD, true);
-            Account member = people.account(payload + " member");
-            mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(as(admin))
+            Organization organization = Members.newOrganization(accounts, payload + " org");
+            Account admin = Members.newMember(accounts, organization, Role.ADMIN, payload + " admin");
+            Account site = accounts.create(Members.unique("admin"), payload + " site", Members.PASSWORD, true);
+            Account member = Members.newAccount(accounts, payload + " member");
+            mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(signedIn(admin))
                     .param("username", member.username()).param("role", "editor")).andExpect(status().isFound());
             // the flash message that names the member is kept in the session until the next page shows it
-            Cookie session = mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(as(admin))
+            Cookie session = mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(signedIn(admin))
                             .param("username", member.username()).param("role", "reviewer"))
                     .andReturn().getResponse().getCookie("SESSION");
-            String refused = mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(as(admin))
+            String refused = mvc.perform(post("/organizations/" + organization.slug() + "/members").with(csrf()).with(signedIn(admin))
                             .param("form", "add-member").param("username", payload).param("role", payload))
                     .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
             List<String> pages = List.of(
-                    page("/account", as(admin)),
-                    page("/organizations", as(admin)),
-                    page("/organizations", as(site)),
-                    page("/organizations/" + organization.slug(), as(admin)),
-                    page("/organizations/" + organization.slug() + "/audit", as(admin)),
-                    page("/admin", as(site)),
-                    page("/admin/audit", as(site)),
-                    page("/login", as(admin)),
-                    mvc.perform(get("/organizations/" + organization.slug()).with(as(admin)).cookie(session))
+                    page("/account", signedIn(admin)),
+                    page("/organizations", signedIn(admin)),
+                    page("/organizations", signedIn(site)),
+                    page("/organizations/" + organization.slug(), signedIn(admin)),
+                    page("/organizations/" + organization.slug() + "/audit", signedIn(admin)),
+                    page("/admin", signedIn(site)),
+                    page("/admin/audit", signedIn(site)),
+                    page("/login", signedIn(admin)),
+                    mvc.perform(get("/organizations/" + organization.slug()).with(signedIn(admin)).cookie(session))
                             .andReturn().getResponse().getContentAsString(),
                     refused);
             for (String html : pages) {

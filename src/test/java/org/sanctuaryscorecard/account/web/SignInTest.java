@@ -21,11 +21,11 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
 import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Account;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.account.MovableClock;
-import org.sanctuaryscorecard.account.TestAccounts;
 import org.sanctuaryscorecard.audit.AuditEvent;
 import org.sanctuaryscorecard.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,13 +53,6 @@ class SignInTest {
     @Autowired
     MovableClock clock;
 
-    private TestAccounts people;
-
-    @Autowired
-    void people(Accounts accounts) {
-        people = new TestAccounts(accounts);
-    }
-
     @AfterEach
     void realTime() {
         clock.reset();
@@ -82,9 +75,9 @@ class SignInTest {
 
     @Test
     void aRightPasswordSignsInAndTheSessionCarriesThePerson() throws Exception {
-        Account ana = people.account("Ana Pérez");
+        Account ana = Members.newAccount(accounts, "Ana Pérez");
 
-        MvcResult result = signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrl("/")).andReturn();
+        MvcResult result = signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrl("/")).andReturn();
         Cookie session = result.getResponse().getCookie("SESSION");
 
         assertThat(session).as("the session cookie").isNotNull();
@@ -95,14 +88,14 @@ class SignInTest {
 
     @Test
     void theUsernameIsNotCaseSensitive() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
 
-        signIn(ana.username().toUpperCase(Locale.ROOT), TestAccounts.PASSWORD).andExpect(redirectedUrl("/"));
+        signIn(ana.username().toUpperCase(Locale.ROOT), Members.PASSWORD).andExpect(redirectedUrl("/"));
     }
 
     @Test
     void aWrongPasswordOrAnUnknownNameGetTheSameMessage() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
 
         signIn(ana.username(), "wrong password").andExpect(redirectedUrl("/login?error=bad"));
         signIn("nobody-" + ana.username(), "wrong password").andExpect(redirectedUrl("/login?error=bad"));
@@ -113,17 +106,17 @@ class SignInTest {
 
     @Test
     void aDisabledAccountIsToldSo() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
         accounts.setEnabled(ana.id(), false);
 
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
         mvc.perform(get("/login").param("error", "disabled"))
                 .andExpect(content().string(containsString("This account is disabled.")));
     }
 
     @Test
     void fiveFailuresByFormLockTheAccountFor15MinutesAndThePageSaysUntilWhen() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
         for (int i = 1; i <= 4; i++) {
             signIn(ana.username(), "wrong " + i).andExpect(redirectedUrl("/login?error=bad"));
         }
@@ -134,7 +127,7 @@ class SignInTest {
         Instant until = accounts.get(ana.id()).lockedUntil();
         assertThat(until).isBetween(clock.instant().plus(Duration.ofMinutes(14)), clock.instant().plus(Duration.ofMinutes(16)));
         assertThat(fifth.getResponse().getRedirectedUrl()).endsWith("until=" + until.getEpochSecond());
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?error=locked&until=" + until.getEpochSecond()));
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrl("/login?error=locked&until=" + until.getEpochSecond()));
         String time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(until);
         mvc.perform(get(fifth.getResponse().getRedirectedUrl()))
                 .andExpect(content().string(containsString("Too many failed sign-ins: this account is locked until " + time
@@ -148,45 +141,45 @@ class SignInTest {
 
     @Test
     void theLockEndsAfterItsTimeByTheApplicationsClock() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
         for (int i = 1; i <= 5; i++) {
             signIn(ana.username(), "wrong " + i);
         }
         clock.advance(Duration.ofMinutes(14));
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrlPattern("/login?error=locked&until=*"));
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrlPattern("/login?error=locked&until=*"));
 
         clock.advance(Duration.ofMinutes(2));
 
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrl("/"));
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrl("/"));
         assertThat(accounts.get(ana.id()).lockedUntil()).isNull();
     }
 
     @Test
     void fiveFailuresByHttpBasicLockTheAccountToo() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
         for (int i = 1; i <= 5; i++) {
             mvc.perform(get("/api/framework").with(httpBasic(ana.username(), "wrong " + i))).andExpect(status().isUnauthorized());
         }
 
-        mvc.perform(get("/api/framework").with(httpBasic(ana.username(), TestAccounts.PASSWORD))).andExpect(status().isUnauthorized());
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrlPattern("/login?error=locked&until=*"));
+        mvc.perform(get("/api/framework").with(httpBasic(ana.username(), Members.PASSWORD))).andExpect(status().isUnauthorized());
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrlPattern("/login?error=locked&until=*"));
         assertThat(accounts.get(ana.id()).lockedUntil()).isNotNull();
     }
 
     @Test
     void aRightPasswordByHttpBasicIsAccepted() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
 
-        mvc.perform(get("/api/framework").with(httpBasic(ana.username(), TestAccounts.PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/api/framework").with(httpBasic(ana.username(), Members.PASSWORD))).andExpect(status().isOk());
     }
 
     @Test
     void aSuccessClearsTheCountOfFailures() throws Exception {
-        Account ana = people.account("Ana");
+        Account ana = Members.newAccount(accounts, "Ana");
         for (int i = 1; i <= 4; i++) {
             signIn(ana.username(), "wrong " + i);
         }
-        signIn(ana.username(), TestAccounts.PASSWORD).andExpect(redirectedUrl("/"));
+        signIn(ana.username(), Members.PASSWORD).andExpect(redirectedUrl("/"));
         for (int i = 1; i <= 4; i++) {
             signIn(ana.username(), "wrong again " + i).andExpect(redirectedUrl("/login?error=bad"));
         }
@@ -211,16 +204,17 @@ class SignInTest {
     }
 
     @Test
-    void signingOutEndsTheSessionAndTheHomePageSaysSo() throws Exception {
-        Account ana = people.account("Ana");
-        Cookie session = signIn(ana.username(), TestAccounts.PASSWORD).andReturn().getResponse().getCookie("SESSION");
+    void signingOutEndsTheSessionAndTheSignInPageSaysSo() throws Exception {
+        Account ana = Members.newAccount(accounts, "Ana");
+        Cookie session = signIn(ana.username(), Members.PASSWORD).andReturn().getResponse().getCookie("SESSION");
 
-        mvc.perform(post("/logout").with(csrf()).cookie(session).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/?signedOut"));
+        mvc.perform(post("/logout").with(csrf()).cookie(session).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login?signedOut"));
 
         mvc.perform(get("/account").cookie(session)).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/").param("signedOut", ""))
-                .andExpect(content().string(containsString("You are signed out.")));
+        String page = mvc.perform(get("/login").param("signedOut", "")).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsOnlyOnce("<p class=\"flash\" role=\"status\">You are signed out.</p>")
+                .contains("<h1>Sign in</h1>").doesNotContain("Sign out</button>");
     }
 
     @Test
