@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Sanctuary Scorecard: one jar with two faces. With no arguments, or {@code serve}, it starts the web
  * application; with a command ({@code jurisdictions find ...}) it runs that command without a web server (and, for
- * {@code backup}, with the database).
+ * {@code users} and {@code backup}, with the database).
  */
 @SpringBootApplication
 public class ScorecardApplication {
@@ -24,7 +24,7 @@ public class ScorecardApplication {
     }
 
     /**
-     * The application without its web server, for commands that need the database ({@code backup}): its start-up
+     * The application without its web server, for commands that need the database ({@code users}, {@code backup}): its start-up
      * messages below WARN stay quiet, so that the command's own output is what shows.
      */
     public static ConfigurableApplicationContext withoutWebServer(String[] springArgs) {

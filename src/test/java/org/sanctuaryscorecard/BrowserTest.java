@@ -113,7 +113,6 @@ class BrowserTest {
         java.util.List<String> consoleErrors = new java.util.ArrayList<>();
         page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
         String base = "http://localhost:" + port;
-        Members.standard(accounts);
         signIn(page, Members.EDITOR);
         page.navigate(base + "/");
 
@@ -183,15 +182,66 @@ class BrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.sanctuaryscorecard.account.Accounts accounts;
 
-    /** Signs in through the sign-in page, as a person does, and waits for the page that follows. */
-    void signIn(Page page, String username) {
+    /** Signs in through the sign-in page, as a member of the standard test organization ({@link Members}). */
+    private void signIn(Page page, String username) {
+        Members.standard(accounts);
         page.navigate("http://localhost:" + port + "/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(Members.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator(".account-nav")).containsText("Your account (Tester " + username + ")");
+    }
+
+    /**
+     * The account pages, as an organization's admin uses them: a wrong password is explained, then signing in, their
+     * account, their organization with its members, its audit trail filtered to role changes, and signing out with the
+     * header's button; every page labeled, with one h1, and no console error.
+     */
+    @Test
+    void anAdminSignsInReadsTheirOrganizationAndItsTrailAndSignsOut() {
+        Members.standard(accounts);
+        Page page = browser.newPage();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> { if ("error".equals(m.type())) { consoleErrors.add(m.text()); } });
+        String base = "http://localhost:" + port;
+
+        page.navigate(base + "/login");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("sign-in page").isEmpty();
+        page.getByLabel("Username").fill(Members.ADMIN);
+        page.getByLabel("Password").fill("not the password");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("That username and password do not match.");
+        consoleErrors.clear(); // the browser reports the refused form's redirect; nothing else may show
+
+        signIn(page, Members.ADMIN);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Your account (Tester "
+                + Members.ADMIN + ")")).click();
+        assertThat(page.locator("h1")).hasText("Your account");
+        assertThat(page.getByText("The rule: at least 10 characters")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("account page").isEmpty();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations")
+                .setExact(true)).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Test Coalition")).click();
+        assertThat(page.locator("h1")).hasText("Test Coalition");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ROWHEADER, new Page.GetByRoleOptions()
+                .setName("Tester " + Members.VIEWER))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("organization page").isEmpty();
+
+        page.getByText("Audit trail of this organization").click();
+        assertThat(page.locator("h1")).hasText("Audit trail: Test Coalition");
+        page.getByLabel("Action").selectOption("add");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator("table.audit tbody tr").first()).containsText("added");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(page)).as("audit page").isEmpty();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("h1")).hasText("Sign in");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("You are signed out.");
+        page.navigate(base + "/account");
+        assertThat(page.locator("h1")).hasText("Sign in");
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("console errors (CSP, 4xx, scripts)").isEmpty();
+        page.close();
     }
 
     void signOut(Page page) {

@@ -36,8 +36,9 @@ public class AccessPolicy {
         return current().isPresent();
     }
 
+    /** Whether the current person administers the site, read from the database so that a change applies at once. */
     public boolean siteAdmin() {
-        return current().map(AccountPrincipal::siteAdmin).orElse(false);
+        return current().flatMap(p -> accounts.find(p.getUsername())).map(a -> a.siteAdmin() && a.enabled()).orElse(false);
     }
 
     /** The current person's role in an organization, if they are a member. */
@@ -72,5 +73,10 @@ public class AccessPolicy {
     public List<Organization> organizationsWhere(Role role) {
         return current().map(p -> accounts.membershipsOf(p.accountId()).stream().filter(m -> m.role().includes(role))
                 .map(Membership::organization).toList()).orElse(List.of());
+    }
+
+    /** Sees an organization's page and its members: its members, and the site's administrators. */
+    public boolean canSeeMembers(long organizationId) {
+        return has(organizationId, Role.VIEWER) || siteAdmin();
     }
 }

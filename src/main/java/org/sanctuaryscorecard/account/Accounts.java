@@ -3,6 +3,7 @@ package org.sanctuaryscorecard.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,23 @@ public class Accounts {
 
     /** Makes an account; the username is normalized to lower case. */
     public Account create(String username, String displayName, String password, boolean siteAdmin) {
+        return insert(null, username, displayName, password, siteAdmin);
+    }
+
+    /**
+     * Makes an account and gives it a role in an organization, both or neither: an organization admin's way to add
+     * someone who has no account yet (with a temporary password they then change). The account's creation is recorded
+     * in the organization's trail too, so that its admins see who made it.
+     */
+    public Membership createMember(long organizationId, String username, String displayName, String password, String role) {
+        store.organization(organizationId).orElseThrow(() ->
+                new AccountInputException("organization", "account.error.noSuchOrganization", String.valueOf(organizationId)));
+        Role.of(role).orElseThrow(() -> new AccountInputException("role", "account.error.role", String.valueOf(role)));
+        Account account = insert(organizationId, username, displayName, password, false);
+        return setRole(organizationId, account.username(), role);
+    }
+
+    private Account insert(Long organizationId, String username, String displayName, String password, boolean siteAdmin) {
         String name = username(username);
         String shown = name("displayName", displayName);
         checkPassword(password, name);
@@ -65,7 +83,7 @@ public class Accounts {
         }
         long id = store.insertAccount(name, shown, passwords.encode(password), siteAdmin, clock.instant());
         Account account = get(id);
-        audit.record(null, "account", name, "create", null, describe(account));
+        audit.record(organizationId, "account", name, "create", null, describe(account));
         return account;
     }
 
@@ -106,13 +124,16 @@ public class Accounts {
 
     public void setEnabled(long accountId, boolean enabled) {
         Account before = get(accountId);
+        if (!enabled && before.enabled() && before.siteAdmin() && enabledSiteAdmins() == 1) {
+            throw new AccountInputException("enabled", "account.error.lastSiteAdmin");
+        }
         store.setEnabled(accountId, enabled);
         audit.record(null, "account", before.username(), enabled ? "enable" : "disable", describe(before), describe(get(accountId)));
     }
 
     public void setSiteAdmin(long accountId, boolean siteAdmin) {
         Account before = get(accountId);
-        if (!siteAdmin && before.siteAdmin() && all().stream().filter(Account::siteAdmin).count() == 1) {
+        if (!siteAdmin && before.siteAdmin() && before.enabled() && enabledSiteAdmins() == 1) {
             throw new AccountInputException("siteAdmin", "account.error.lastSiteAdmin");
         }
         store.setSiteAdmin(accountId, siteAdmin);
@@ -133,7 +154,7 @@ public class Accounts {
         int failures = store.failedLogin(account.get().id());
         Instant until = null;
         if (failures >= FAILED_LOGINS_BEFORE_LOCK) {
-            until = clock.instant().plus(LOCK);
+            until = clock.instant().plus(LOCK).truncatedTo(ChronoUnit.SECONDS);
             store.lock(account.get().id(), until);
             audit.record(null, "account", account.get().username(), "locked", null, Map.of("until", until.toString()));
         }
@@ -225,6 +246,27 @@ public class Accounts {
         store.deleteMembership(organizationId, account.id());
         audit.record(organizationId, "membership", organization.slug() + "/" + account.username(), "remove",
                 Map.of("role", before.get().id()), null);
+    }
+
+    /**
+     * Makes an organization and, when {@code adminUsername} is given, makes that account its first admin; both or
+     * neither.
+     */
+    public Organization createOrganization(String slug, String name, String adminUsername) {
+        boolean withAdmin = adminUsername != null && !adminUsername.isBlank();
+        if (withAdmin && find(adminUsername).isEmpty()) {
+            throw new AccountInputException("admin", "account.error.noSuchAccount", adminUsername.strip());
+        }
+        Organization organization = createOrganization(slug, name);
+        if (withAdmin) {
+            setRole(organization.id(), adminUsername, Role.ADMIN.id());
+        }
+        return organization;
+    }
+
+    /** Site administrators who may sign in: the last one cannot be disabled or lose the role. */
+    private long enabledSiteAdmins() {
+        return all().stream().filter(a -> a.siteAdmin() && a.enabled()).count();
     }
 
     // ---------------------------------------------------------------- checks

@@ -52,13 +52,34 @@ public class AuditTrail {
     /** An organization's events, newest first, at most {@code limit} before the event numbered {@code beforeId}. */
     @Transactional(readOnly = true)
     public List<AuditEvent> forOrganization(long organizationId, long beforeId, int limit) {
-        return store.forOrganization(organizationId, beforeId, Math.max(1, Math.min(limit, 1000)));
+        return page(AuditQuery.of(organizationId), beforeId, limit);
+    }
+
+    /** All events of the installation (every organization's and its own), newest first, as {@link #forOrganization}. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> all(long beforeId, int limit) {
+        return page(AuditQuery.everything(), beforeId, limit);
+    }
+
+    /**
+     * The events the query selects, newest first: at most {@code limit} (up to 1000) whose number is below
+     * {@code beforeId}, so that a page stays the same however many events are added meanwhile.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> page(AuditQuery query, long beforeId, int limit) {
+        return store.page(query, beforeId, Math.max(1, Math.min(limit, 1000)));
     }
 
     /** Every event (of one organization, or all when null), oldest first, handed to {@code sink} one at a time. */
     @Transactional(readOnly = true)
     public void each(Long organizationId, Consumer<AuditEvent> sink) {
-        store.each(organizationId, sink);
+        each(AuditQuery.of(organizationId), sink);
+    }
+
+    /** Every event the query selects, oldest first, handed to {@code sink} one at a time (never all in memory). */
+    @Transactional(readOnly = true)
+    public void each(AuditQuery query, Consumer<AuditEvent> sink) {
+        store.each(query, sink);
     }
 
     /** The events about one target, oldest first. */
@@ -70,7 +91,13 @@ public class AuditTrail {
     /** How many events there are (of one organization, or all). */
     @Transactional(readOnly = true)
     public long count(Long organizationId) {
-        return store.count(organizationId);
+        return store.count(AuditQuery.of(organizationId));
+    }
+
+    /** The actions recorded (of one organization, or all when null), for a choice of filter. */
+    @Transactional(readOnly = true)
+    public List<String> actions(Long organizationId) {
+        return store.actions(organizationId);
     }
 
     private String asJson(Object value) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.sanctuaryscorecard.account.UsersCommand;
 import org.sanctuaryscorecard.analysis.AnalyzeCommand;
 import org.sanctuaryscorecard.backup.BackupCommand;
 import org.sanctuaryscorecard.analysis.EvaluateCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "With no command, or with 'serve', starts the web application."},
         subcommands = {ServeCommand.class, JurisdictionsCommand.class, AnalyzeCommand.class, EvaluateCommand.class,
-                BackupCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
 public final class ScorecardCli implements Runnable {
 
     /** Returned by {@link #run} when the web application is running and the JVM must stay up. */
@@ -47,7 +48,7 @@ public final class ScorecardCli implements Runnable {
      * @param args         the program arguments
      * @param startServer  starts the web application with the given Spring arguments
      * @param startContext starts the application without a web server, for commands that need the database
-     *                     ({@code backup}); the command closes it
+     *                     ({@code users}, {@code backup}); the command closes it
      * @return the process exit code, or {@link #KEEP_RUNNING} after the server started
      */
     public static int run(String[] args, Consumer<String[]> startServer,
@@ -60,7 +61,7 @@ public final class ScorecardCli implements Runnable {
         return run(args, startServer, NO_DATABASE);
     }
 
-    /** As {@link #run(String[], Consumer)}, writing to the given streams (tests capture them). */
+    /** As {@link #run(String[], Consumer, Function)} without a database, writing to the given streams (tests capture them). */
     public static int run(String[] args, Consumer<String[]> startServer, PrintWriter out, PrintWriter err) {
         return run(args, startServer, NO_DATABASE, out, err);
     }
@@ -68,12 +69,24 @@ public final class ScorecardCli implements Runnable {
     /** As {@link #run(String[], Consumer, Function)}, writing to the given streams (tests capture them). */
     public static int run(String[] args, Consumer<String[]> startServer, Function<String[], ConfigurableApplicationContext> startContext,
                           PrintWriter out, PrintWriter err) {
+        return run(args, startServer, new UsersCommand(startContext), new BackupCommand(startContext), out, err);
+    }
+
+    /** As {@link #run(String[], Consumer, Function, PrintWriter, PrintWriter)}, with the {@code users} command given. */
+    public static int run(String[] args, Consumer<String[]> startServer, UsersCommand users, PrintWriter out, PrintWriter err) {
+        return run(args, startServer, users, new BackupCommand(NO_DATABASE), out, err);
+    }
+
+    private static int run(String[] args, Consumer<String[]> startServer, UsersCommand users, BackupCommand backup,
+                           PrintWriter out, PrintWriter err) {
         ServeCommand.launcher = startServer;
         ServeCommand.started = false;
-        BackupCommand backup = new BackupCommand(startContext);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type == UsersCommand.class) {
+                    return type.cast(users);
+                }
                 return type == BackupCommand.class ? type.cast(backup) : CommandLine.defaultFactory().create(type);
             }
         };

@@ -44,7 +44,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every route the application exposes, taken from Spring's own handler mappings (a new route without a rule here
- * fails this test), called as each kind of person on a draft and on a published assessment. The expected outcome of
+ * fails this test), called as each kind of person on a draft and on a published assessment; the account pages on
+ * the standard test organization ({@link Members#ORGANIZATION}), with a username that does not exist so that no call
+ * changes anyone. The expected outcome of
  * each is in one table ({@link #RULES}); the test fails on any request that gets through where the table says it
  * must not (0 unexpected allows), on any refusal the table does not expect, and on any server error.
  *
@@ -91,6 +93,11 @@ class AccessMatrixTest {
     static final BiPredicate<Who, On> OPEN_CODER = (who, on) -> who == Who.CODER && on == On.DRAFT;
     /** Anyone, signed in or not, but only on a published assessment (drafts answer 404 to everyone, members too). */
     static final BiPredicate<Who, On> PUBLISHED_ONLY = (who, on) -> on == On.PUBLISHED;
+    /** The organization's members, and the site's administrators (the outsider gets 404, as if it did not exist). */
+    static final BiPredicate<Who, On> ORGANIZATION_MEMBERS = (who, on) -> MEMBERS.contains(who) || who == Who.SITE_ADMIN;
+
+    /** The username in account routes ({username}): no such account, so that no call changes anyone. */
+    static final String NOBODY = "test-matrix-nobody";
 
     /**
      * The table: for each route ("METHOD /pattern"), who gets through. A route this table does not name fails the test.
@@ -177,6 +184,28 @@ class AccessMatrixTest {
         // backups (downloads): the whole installation for site administrators, one organization for its admins
         RULES.put("GET /admin/backup", SITE_ADMINS);
         RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
+        // signing in and the first administrator (once an account exists, the setup link answers 410 Gone to everyone)
+        RULES.put("GET /login", EVERYONE);
+        RULES.put("GET /setup/{token}", EVERYONE);
+        RULES.put("POST /setup/{token}", EVERYONE);
+        // one's own account
+        RULES.put("GET /account", SIGNED_IN);
+        RULES.put("POST /account/password", SIGNED_IN);
+        // organizations: the list is one's own; making one is for site administrators
+        RULES.put("GET /organizations", SIGNED_IN);
+        RULES.put("POST /organizations", SITE_ADMINS);
+        RULES.put("GET /organizations/{slug}", ORGANIZATION_MEMBERS);
+        for (String admin : List.of("POST /organizations/{slug}/members", "POST /organizations/{slug}/members/new",
+                "POST /organizations/{slug}/members/{username}/remove", "GET /organizations/{slug}/audit",
+                "GET /organizations/{slug}/audit.csv", "GET /organizations/{slug}/audit.jsonl")) {
+            RULES.put(admin, ORGANIZATION_ADMINS);
+        }
+        // the site's administration
+        for (String site : List.of("GET /admin", "POST /admin/accounts", "POST /admin/accounts/{username}/enabled",
+                "POST /admin/accounts/{username}/password", "POST /admin/accounts/{username}/site-admin",
+                "POST /admin/organizations", "GET /admin/audit", "GET /admin/audit.csv", "GET /admin/audit.jsonl")) {
+            RULES.put(site, SITE_ADMINS);
+        }
     }
 
     @Autowired
@@ -236,8 +265,7 @@ class AccessMatrixTest {
         people.put(Who.REVIEWER, accounts.find(Members.REVIEWER).orElseThrow());
         people.put(Who.ADMIN, accounts.find(Members.ADMIN).orElseThrow());
         people.put(Who.OUTSIDER, accounts.find(Members.OUTSIDER).orElseThrow());
-        people.put(Who.SITE_ADMIN, accounts.find("test-site-admin").orElseGet(() -> org.sanctuaryscorecard.audit.Actor.SYSTEM.call(() ->
-                accounts.create("test-site-admin", "Site Admin", Members.PASSWORD, true))));
+        people.put(Who.SITE_ADMIN, Members.siteAdmin(accounts));
 
         Map<On, Long> ids = new EnumMap<>(On.class);
         for (On on : On.values()) {
@@ -345,7 +373,8 @@ class AccessMatrixTest {
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
-                .replace("{key}", "question.detainers.formal-policy").replace("{slug}", Members.ORGANIZATION);
+                .replace("{key}", "question.detainers.formal-policy")
+                .replace("{slug}", Members.ORGANIZATION).replace("{username}", NOBODY).replace("{token}", "A".repeat(43));
         if (path.endsWith("/compare")) {
             path += "?from=1&to=2";
         }

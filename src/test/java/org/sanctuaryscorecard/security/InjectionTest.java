@@ -1,12 +1,15 @@
 package org.sanctuaryscorecard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.sanctuaryscorecard.correction.CorrectionFixtures.from;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,9 +35,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Hostile text in every text field of an assessment: script and markup appear escaped on every page and in every
- * PDF-source page that shows them, SQL-looking text is stored and shown exactly as typed, and text over a field's
- * limit is refused with a message, storing nothing.
+ * Hostile text in every text field of an assessment and of the account pages (names of people and organizations,
+ * the audit trail's filter): script and markup appear escaped on every page and in every PDF-source page that shows
+ * them, SQL-looking text is stored and shown exactly as typed (or refused where only a plain name fits), and text over
+ * a field's limit is refused with a message, storing nothing.
  */
 @ScorecardWebTest
 @WithUserDetails(value = Members.EDITOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
@@ -64,6 +68,7 @@ class InjectionTest {
     @BeforeEach
     void members() {
         organization = Members.standard(accounts);
+        Members.siteAdmin(accounts);
     }
 
     private long hostileAssessment() {
@@ -160,6 +165,45 @@ class InjectionTest {
         assertThat(assessments.get(id).content().title()).isEqualTo(SQL);
         assertThat(assessments.get(id).content().answer(Q).explanation()).isEqualTo("1' OR '1'='1");
         assertThat(assessments.listFor("06085")).anyMatch(a -> a.id() == id);
+    }
+
+    @Test
+    @WithUserDetails(value = Members.SITE_ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void theAccountPagesTextFieldsAreEscapedStoredVerbatimAndLimited() throws Exception {
+        String slug = Members.unique("org");
+        String username = Members.unique("user");
+        mvc.perform(post("/admin/organizations").with(csrf()).param("slug", slug).param("name", "Org " + HOSTILE))
+                .andExpect(status().isFound());
+        mvc.perform(post("/admin/accounts").with(csrf()).param("username", username).param("displayName", "Name " + HOSTILE)
+                .param("password", "a long enough password")).andExpect(status().isFound());
+        mvc.perform(post("/organizations/" + slug + "/members").with(csrf()).param("username", username).param("role", "admin"))
+                .andExpect(status().isFound());
+        assertThat(accounts.organization(slug).orElseThrow().name()).isEqualTo("Org " + HOSTILE);
+        assertThat(accounts.find(username).orElseThrow().displayName()).isEqualTo("Name " + HOSTILE);
+
+        for (String page : List.of("/admin", "/organizations", "/organizations/" + slug, "/organizations/" + slug + "/audit",
+                "/admin/audit", "/admin/audit?person")) {
+            // the last: the audit trail's filter shows what was typed in it, in its field and in its message
+            String html = mvc.perform(page.endsWith("?person") ? get("/admin/audit").param("person", HOSTILE) : get(page))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain(SCRIPT).doesNotContain(MARKUP).doesNotContain("<svg/onload");
+            assertThat(html).as("%s shows the text, escaped", page).contains("&lt;script&gt;alert(");
+        }
+        // a username or short name is never free text: SQL-looking ones are refused as any other bad one
+        mvc.perform(post("/admin/accounts").with(csrf()).param("username", SQL).param("displayName", "X")
+                        .param("password", "a long enough password"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("cannot be a username")));
+        mvc.perform(post("/admin/organizations").with(csrf()).param("slug", SQL).param("name", "X"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(accounts.count()).isPositive();
+        // over-long names are refused with the limit, storing nothing
+        String long1 = Members.unique("user");
+        mvc.perform(post("/admin/accounts").with(csrf()).param("username", long1).param("displayName", "x".repeat(201))
+                        .param("password", "a long enough password"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Names can be at most 200 characters long")));
+        assertThat(accounts.find(long1)).isEmpty();
     }
 
     @Test

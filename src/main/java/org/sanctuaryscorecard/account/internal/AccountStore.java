@@ -177,6 +177,11 @@ public class AccountStore {
         jdbc.sql("DELETE FROM app_setting WHERE name = ?").param(name).update();
     }
 
+    /** Deletes a setting, saying whether this call deleted it (1) or it was gone already (0). */
+    public int claimSetting(String name) {
+        return jdbc.sql("DELETE FROM app_setting WHERE name = ?").param(name).update();
+    }
+
     // ---------------------------------------------------------------- rows
 
     private static Account account(ResultSet rs) throws SQLException {

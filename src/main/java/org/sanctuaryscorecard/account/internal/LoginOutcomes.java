@@ -1,12 +1,14 @@
 package org.sanctuaryscorecard.account.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sanctuaryscorecard.account.AccountPrincipal;
 import org.sanctuaryscorecard.account.Accounts;
+import org.sanctuaryscorecard.audit.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +31,11 @@ import org.springframework.stereotype.Component;
 class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
     private final Accounts accounts;
+    private final Clock clock;
 
-    LoginOutcomes(Accounts accounts) {
+    LoginOutcomes(Accounts accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         setDefaultTargetUrl("/");
     }
 
@@ -45,7 +50,10 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         Object name = event.getAuthentication().getPrincipal();
         if (name instanceof String username) {
-            accounts.failedLogin(username);
+            // Sign-in runs before the ActorFilter: a lock is recorded with the address the attempts came from.
+            String origin = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress() : null;
+            new Actor(null, "anonymous", origin).run(() -> accounts.failedLogin(username));
         }
     }
 
@@ -62,7 +70,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
         String until = "";
         if (exception instanceof LockedException || exception instanceof BadCredentialsException) {
             Instant locked = accounts.find(request.getParameter("username")).map(a -> a.lockedUntil()).orElse(null);
-            if (locked != null && locked.isAfter(Instant.now())) {
+            if (locked != null && locked.isAfter(clock.instant())) {
                 reason = "locked";
                 until = "&until=" + locked.getEpochSecond();
             }

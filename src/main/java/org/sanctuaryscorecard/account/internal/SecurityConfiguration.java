@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler(outcomes).failureHandler(outcomes))
                 .httpBasic(basic -> basic.realmName("Sanctuary Scorecard"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(basicEntryPoint(), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
