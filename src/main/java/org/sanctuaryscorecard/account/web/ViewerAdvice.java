@@ -1,15 +1,22 @@
 package org.sanctuaryscorecard.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.sanctuaryscorecard.account.AccessPolicy;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives every page the person looking at it ({@code viewer}), for the site header's links. Pages made by an exception
- * handler do not get it; the header then shows no account links.
+ * Gives every page the person looking at it ({@code viewer}, a request attribute that templates read like a model
+ * attribute), for the site header's links. It is set before any other check runs, so that error pages (a draft that
+ * is "not found" for this person, a refusal) also show who is signed in and the way to sign out.
  */
-@ControllerAdvice
-class ViewerAdvice {
+@Component
+class ViewerAdvice implements HandlerInterceptor, WebMvcConfigurer {
 
     static final String ATTRIBUTE = "viewer";
 
@@ -19,8 +26,14 @@ class ViewerAdvice {
         this.policy = policy;
     }
 
-    @ModelAttribute(ATTRIBUTE)
-    Viewer viewer() {
-        return Viewer.of(policy);
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute(ATTRIBUTE, Viewer.of(policy));
+        return true;
     }
 }
