@@ -116,6 +116,22 @@ public class Assessments {
         return list;
     }
 
+    /**
+     * The ids of every published assessment, by jurisdiction GEOID then id: what anyone may read, for the open
+     * exports. Only ids, so that a reader can load and write one assessment at a time.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> publishedIds() {
+        return store.publishedIds();
+    }
+
+    /** The jurisdiction's latest published assessment (by "as of" date, then the newest), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Assessment> latestPublished(String geoid) {
+        return listFor(geoid).stream().filter(a -> a.status() == AssessmentStatus.PUBLISHED).findFirst()
+                .flatMap(a -> find(a.id()));
+    }
+
     /** Every revision, oldest first, with each field's old and new value. */
     @Transactional(readOnly = true)
     public List<Revision> history(long id) {

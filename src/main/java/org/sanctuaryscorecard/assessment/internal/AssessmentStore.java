@@ -194,6 +194,13 @@ public class AssessmentStore {
         return fields;
     }
 
+    /** The ids of every published assessment, by jurisdiction then id. */
+    public List<Long> publishedIds() {
+        return jdbc.sql("SELECT a.id FROM assessment a JOIN assessment_field f ON f.assessment_id = a.id"
+                        + " AND f.field = 'status' AND f.field_value = 'published' ORDER BY a.jurisdiction_geoid, a.id")
+                .query(Long.class).list();
+    }
+
     /** The assessments of one jurisdiction with their header fields. */
     public List<AssessmentListing> listFor(String geoid) {
         List<Row> rows = jdbc.sql("SELECT * FROM assessment WHERE jurisdiction_geoid = ?").param(geoid)
