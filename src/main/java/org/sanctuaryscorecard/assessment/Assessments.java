@@ -117,12 +117,13 @@ public class Assessments {
     }
 
     /**
-     * The ids of every published assessment, by jurisdiction GEOID then id: what anyone may read, for the open
-     * exports. Only ids, so that a reader can load and write one assessment at a time.
+     * Every published assessment (what anyone may read, for the open exports) as id → revision, by jurisdiction GEOID
+     * then id. Only ids, so that a reader can load and write one assessment at a time; the revisions tell when any
+     * of them changed.
      */
     @Transactional(readOnly = true)
-    public List<Long> publishedIds() {
-        return store.publishedIds();
+    public Map<Long, Integer> publishedRevisions() {
+        return store.publishedRevisions();
     }
 
     /** The jurisdiction's latest published assessment (by "as of" date, then the newest), if it has one. */

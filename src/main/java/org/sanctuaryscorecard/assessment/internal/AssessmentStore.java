@@ -194,11 +194,15 @@ public class AssessmentStore {
         return fields;
     }
 
-    /** The ids of every published assessment, by jurisdiction then id. */
-    public List<Long> publishedIds() {
-        return jdbc.sql("SELECT a.id FROM assessment a JOIN assessment_field f ON f.assessment_id = a.id"
+    /** Every published assessment's id and revision, by jurisdiction then id. */
+    public Map<Long, Integer> publishedRevisions() {
+        Map<Long, Integer> revisions = new LinkedHashMap<>();
+        jdbc.sql("SELECT a.id, a.revision FROM assessment a JOIN assessment_field f ON f.assessment_id = a.id"
                         + " AND f.field = 'status' AND f.field_value = 'published' ORDER BY a.jurisdiction_geoid, a.id")
-                .query(Long.class).list();
+                .query(rs -> {
+                    revisions.put(rs.getLong(1), rs.getInt(2));
+                });
+        return revisions;
     }
 
     /** The assessments of one jurisdiction with their header fields. */
