@@ -56,14 +56,27 @@ class DownloadsController {
         return "report/codebook";
     }
 
-    @GetMapping({"/downloads/{dataset}.csv", "/api/v1/exports/{dataset}.csv"})
+    /** The files under the versioned API (marked as a response body so that the OpenAPI description lists them). */
+    @GetMapping("/api/v1/exports/{dataset}.csv")
+    @ResponseBody
+    ResponseEntity<StreamingResponseBody> apiCsv(@PathVariable String dataset, HttpServletRequest request) {
+        return csv(dataset, request);
+    }
+
+    @GetMapping("/api/v1/exports/{dataset}.json")
+    @ResponseBody
+    ResponseEntity<StreamingResponseBody> apiJson(@PathVariable String dataset, HttpServletRequest request) {
+        return json(dataset, request);
+    }
+
+    @GetMapping("/downloads/{dataset}.csv")
     ResponseEntity<StreamingResponseBody> csv(@PathVariable String dataset, HttpServletRequest request) {
         Dataset d = dataset(dataset);
         String base = base();
         return file(d, "csv", CSV, request, out -> data.csv(d, base, out));
     }
 
-    @GetMapping({"/downloads/{dataset}.json", "/api/v1/exports/{dataset}.json"})
+    @GetMapping("/downloads/{dataset}.json")
     ResponseEntity<StreamingResponseBody> json(@PathVariable String dataset, HttpServletRequest request) {
         Dataset d = dataset(dataset);
         String base = base();
