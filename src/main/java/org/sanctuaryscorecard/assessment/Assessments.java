@@ -116,6 +116,23 @@ public class Assessments {
         return list;
     }
 
+    /**
+     * Every published assessment (what anyone may read, for the open exports) as id → revision, by jurisdiction GEOID
+     * then id. Only ids, so that a reader can load and write one assessment at a time; the revisions tell when any
+     * of them changed.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> publishedRevisions() {
+        return store.publishedRevisions();
+    }
+
+    /** The jurisdiction's latest published assessment (by "as of" date, then the newest), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Assessment> latestPublished(String geoid) {
+        return listFor(geoid).stream().filter(a -> a.status() == AssessmentStatus.PUBLISHED).findFirst()
+                .flatMap(a -> find(a.id()));
+    }
+
     /** Every revision, oldest first, with each field's old and new value. */
     @Transactional(readOnly = true)
     public List<Revision> history(long id) {

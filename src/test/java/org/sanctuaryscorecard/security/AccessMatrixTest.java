@@ -118,6 +118,24 @@ class AccessMatrixTest {
         RULES.put("GET /jurisdictions/{geoid}/worksheet", EVERYONE);
         RULES.put("GET /jurisdictions/{geoid}/worksheet.pdf", EVERYONE);
         RULES.put("GET /api/jurisdictions/{geoid}/assessments", EVERYONE);
+        // the national picture: comparison, open downloads and their codebook (published work only)
+        RULES.put("GET /compare", EVERYONE);
+        for (String open : List.of("/downloads", "/downloads/codebook", "/downloads/{dataset}.csv", "/downloads/{dataset}.json",
+                "/api/v1/exports/{dataset}.csv", "/api/v1/exports/{dataset}.json", "/api/v1/exports/codebook")) {
+            RULES.put("GET " + open, EVERYONE);
+        }
+        // the versioned API: the same handlers as /api, read only; its OpenAPI description and Swagger UI (springdoc)
+        for (String docs : List.of("/api/docs", "/api/docs.json", "/api/docs.json.yaml", "/api/docs.json/swagger-config")) {
+            RULES.put("GET " + docs, EVERYONE);
+        }
+        RULES.put("GET /api/v1/framework", EVERYONE);
+        RULES.put("GET /api/v1/jurisdictions", EVERYONE);
+        RULES.put("GET /api/v1/jurisdictions/{geoid}", EVERYONE);
+        RULES.put("GET /api/v1/jurisdictions/{geoid}/assessments", EVERYONE);
+        for (String read : List.of("/api/v1/assessments/{id}", "/api/v1/assessments/{id}/history",
+                "/api/v1/assessments/{id}/revisions/{revision}", "/api/v1/assessments/{id}/compare", "/api/v1/assessments/{id}/export")) {
+            RULES.put("GET " + read, READERS);
+        }
         // the analyzer is a public tool; putting its findings into an assessment needs an editor of it
         RULES.put("GET /analyze", EVERYONE);
         RULES.put("POST /analyze", EVERYONE);
@@ -374,7 +392,7 @@ class AccessMatrixTest {
                 .replace("{fileId}", String.valueOf(fileId))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
                 .replace("{key}", "question.detainers.formal-policy")
-                .replace("{slug}", Members.ORGANIZATION).replace("{username}", NOBODY).replace("{token}", "A".repeat(43));
+                .replace("{dataset}", "criteria").replace("{slug}", Members.ORGANIZATION).replace("{username}", NOBODY).replace("{token}", "A".repeat(43));
         if (path.endsWith("/compare")) {
             path += "?from=1&to=2";
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.sanctuaryscorecard.audit.AuditEvent;
 import org.sanctuaryscorecard.audit.AuditQuery;
 import org.sanctuaryscorecard.audit.AuditTrail;
+import org.sanctuaryscorecard.web.CsvCells;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -119,15 +120,8 @@ class AuditExport {
         }
     }
 
-    /** A CSV cell: quoted when needed; a leading = + - @ (a formula to a spreadsheet) is defused with an apostrophe. */
+    /** A CSV cell, as every export writes them ({@link CsvCells}). */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return CsvCells.cell(value);
     }
 }

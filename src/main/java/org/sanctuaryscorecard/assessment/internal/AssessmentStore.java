@@ -194,6 +194,17 @@ public class AssessmentStore {
         return fields;
     }
 
+    /** Every published assessment's id and revision, by jurisdiction then id. */
+    public Map<Long, Integer> publishedRevisions() {
+        Map<Long, Integer> revisions = new LinkedHashMap<>();
+        jdbc.sql("SELECT a.id, a.revision FROM assessment a JOIN assessment_field f ON f.assessment_id = a.id"
+                        + " AND f.field = 'status' AND f.field_value = 'published' ORDER BY a.jurisdiction_geoid, a.id")
+                .query(rs -> {
+                    revisions.put(rs.getLong(1), rs.getInt(2));
+                });
+        return revisions;
+    }
+
     /** The assessments of one jurisdiction with their header fields. */
     public List<AssessmentListing> listFor(String geoid) {
         List<Row> rows = jdbc.sql("SELECT * FROM assessment WHERE jurisdiction_geoid = ?").param(geoid)

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The one gate in front of every page and API call about one assessment ({@code /assessments/{id}/...} and
- * {@code /api/assessments/{id}/...}, whichever module serves it): reading needs the assessment to be published or
+ * {@code /api/assessments/{id}/...} and the same under {@code /api/v1/}, whichever module serves it): reading needs the assessment to be published or
  * the reader to be a member of its organization; anything else needs an editor there. Someone not signed in is sent
  * to sign in; a signed-in person who may not see it gets 404, as if it did not exist. Steps of the workflow that
  * need more (publishing needs a reviewer) are checked where they are made.
@@ -38,7 +38,7 @@ class AssessmentAccess implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/assessments/*", "/assessments/*/**", "/api/assessments/*",
-                "/api/assessments/*/**");
+                "/api/assessments/*/**", "/api/v1/assessments/*", "/api/v1/assessments/*/**");
     }
 
     @Override

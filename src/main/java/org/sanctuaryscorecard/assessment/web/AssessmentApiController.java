@@ -61,7 +61,7 @@ class AssessmentApiController {
     }
 
     /** The assessments of a place that the caller may see: published ones, and their organizations' others. */
-    @GetMapping("/api/jurisdictions/{geoid}/assessments")
+    @GetMapping({"/api/jurisdictions/{geoid}/assessments", "/api/v1/jurisdictions/{geoid}/assessments"})
     List<AssessmentListing> list(@PathVariable String geoid) {
         catalog.require(geoid);
         return assessments.listFor(geoid).stream()
@@ -77,7 +77,7 @@ class AssessmentApiController {
                 .body(AssessmentResource.of(created, framework, catalog));
     }
 
-    @GetMapping("/api/assessments/{id}")
+    @GetMapping({"/api/assessments/{id}", "/api/v1/assessments/{id}"})
     AssessmentResource one(@PathVariable long id) {
         return AssessmentResource.of(assessments.get(id), framework, catalog);
     }
@@ -132,22 +132,22 @@ class AssessmentApiController {
         return result(assessments.removeEvidence(id, number, version, Owners.editor()), ContentFields.evidenceItem(number));
     }
 
-    @GetMapping("/api/assessments/{id}/history")
+    @GetMapping({"/api/assessments/{id}/history", "/api/v1/assessments/{id}/history"})
     List<Revision> history(@PathVariable long id) {
         return assessments.history(id);
     }
 
-    @GetMapping("/api/assessments/{id}/revisions/{revision}")
+    @GetMapping({"/api/assessments/{id}/revisions/{revision}", "/api/v1/assessments/{id}/revisions/{revision}"})
     org.sanctuaryscorecard.assessment.AssessmentContent revision(@PathVariable long id, @PathVariable int revision) {
         return assessments.contentAt(id, revision);
     }
 
-    @GetMapping("/api/assessments/{id}/compare")
+    @GetMapping({"/api/assessments/{id}/compare", "/api/v1/assessments/{id}/compare"})
     List<Revision.FieldChange> compare(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
         return assessments.compare(id, from, to);
     }
 
-    @GetMapping("/api/assessments/{id}/export")
+    @GetMapping({"/api/assessments/{id}/export", "/api/v1/assessments/{id}/export"})
     ResponseEntity<AssessmentDocument> export(@PathVariable long id) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".json\"")

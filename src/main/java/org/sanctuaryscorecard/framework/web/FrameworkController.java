@@ -46,7 +46,7 @@ class FrameworkController {
         return "framework/framework";
     }
 
-    @GetMapping("/api/framework")
+    @GetMapping({"/api/framework", "/api/v1/framework"})
     @ResponseBody
     Framework api() {
         return framework;

@@ -17,7 +17,7 @@ class JurisdictionApiController {
         this.lookup = lookup;
     }
 
-    @GetMapping("/api/jurisdictions")
+    @GetMapping({"/api/jurisdictions", "/api/v1/jurisdictions"})
     List<JurisdictionSummary> search(@RequestParam(name = "q", required = false) String query,
                                      @RequestParam(name = "limit", defaultValue = "10") int limit) {
         return lookup.search(query, limit).stream()
@@ -25,7 +25,7 @@ class JurisdictionApiController {
                 .toList();
     }
 
-    @GetMapping("/api/jurisdictions/{geoid}")
+    @GetMapping({"/api/jurisdictions/{geoid}", "/api/v1/jurisdictions/{geoid}"})
     JurisdictionDetail one(@PathVariable String geoid) {
         return JurisdictionDetail.of(lookup.require(geoid), lookup.catalog());
     }
