@@ -118,6 +118,8 @@ class AccessMatrixTest {
         RULES.put("GET /jurisdictions/{geoid}/worksheet", EVERYONE);
         RULES.put("GET /jurisdictions/{geoid}/worksheet.pdf", EVERYONE);
         RULES.put("GET /api/jurisdictions/{geoid}/assessments", EVERYONE);
+        RULES.put("GET /map", EVERYONE);
+        RULES.put("GET /api/map", EVERYONE);
         // the analyzer is a public tool; putting its findings into an assessment needs an editor of it
         RULES.put("GET /analyze", EVERYONE);
         RULES.put("POST /analyze", EVERYONE);
