@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,21 @@ public class Assessments {
     public Optional<Assessment> latestPublished(String geoid) {
         return listFor(geoid).stream().filter(a -> a.status() == AssessmentStatus.PUBLISHED).findFirst()
                 .flatMap(a -> find(a.id()));
+    }
+
+    /**
+     * For each jurisdiction, its latest published assessment as of a date: of the assessments published now whose
+     * "as of" date is on or before {@code date}, the one with the latest "as of" date (the higher id on a tie).
+     * Jurisdictions without one are absent. Read in two queries, however many there are.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, AssessmentListing> latestPublished(LocalDate date) {
+        Map<String, AssessmentListing> latest = new HashMap<>();
+        Comparator<AssessmentListing> order = Comparator.comparing(AssessmentListing::asOf).thenComparing(AssessmentListing::id);
+        for (AssessmentListing listing : store.publishedAsOf(date)) {
+            latest.merge(listing.jurisdictionGeoid(), listing, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+        }
+        return latest;
     }
 
     /** Every revision, oldest first, with each field's old and new value. */

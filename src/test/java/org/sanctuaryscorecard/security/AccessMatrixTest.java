@@ -136,6 +136,8 @@ class AccessMatrixTest {
                 "/api/v1/assessments/{id}/revisions/{revision}", "/api/v1/assessments/{id}/compare", "/api/v1/assessments/{id}/export")) {
             RULES.put("GET " + read, READERS);
         }
+        RULES.put("GET /map", EVERYONE);
+        RULES.put("GET /api/map", EVERYONE);
         // the analyzer is a public tool; putting its findings into an assessment needs an editor of it
         RULES.put("GET /analyze", EVERYONE);
         RULES.put("POST /analyze", EVERYONE);

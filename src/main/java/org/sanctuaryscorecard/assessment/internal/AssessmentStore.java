@@ -212,6 +212,37 @@ public class AssessmentStore {
         return listings(rows);
     }
 
+    /**
+     * Every published assessment whose "as of" date is on or before {@code date}, in two queries whatever their
+     * number (the national map reads them all on each request).
+     */
+    public List<AssessmentListing> publishedAsOf(LocalDate date) {
+        Map<Long, Map<String, String>> headers = new HashMap<>();
+        jdbc.sql("SELECT assessment_id, field, field_value FROM assessment_field"
+                        + " WHERE field IN ('title', 'author', 'asOf', 'status', 'example') AND assessment_id IN"
+                        + " (SELECT assessment_id FROM assessment_field WHERE field = 'status' AND field_value = ?)")
+                .param(AssessmentStatus.PUBLISHED.id())
+                .query(rs -> {
+                    headers.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        List<AssessmentListing> listings = new ArrayList<>();
+        if (headers.isEmpty()) {
+            return listings;
+        }
+        jdbc.sql("SELECT * FROM assessment WHERE id IN (SELECT assessment_id FROM assessment_field WHERE field = 'status'"
+                        + " AND field_value = ?)").param(AssessmentStatus.PUBLISHED.id())
+                .query((rs, n) -> row(rs)).list().forEach(row -> {
+                    Map<String, String> header = headers.getOrDefault(row.id(), Map.of());
+                    LocalDate asOf = header.get("asOf") == null ? null : LocalDate.parse(header.get("asOf"));
+                    if (asOf != null && !asOf.isAfter(date)) {
+                        listings.add(new AssessmentListing(row.id(), row.jurisdictionGeoid(), row.organizationId(),
+                                header.get("title"), header.get("author"), asOf, AssessmentStatus.PUBLISHED,
+                                header.containsKey("example"), row.revision(), row.updatedAt()));
+                    }
+                });
+        return listings;
+    }
+
     private List<AssessmentListing> listings(Collection<Row> rows) {
         List<AssessmentListing> listings = new ArrayList<>();
         for (Row row : rows) {

@@ -1,0 +1,152 @@
+package org.sanctuaryscorecard.nationalmap.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.sanctuaryscorecard.assessment.AssessmentContent;
+import org.sanctuaryscorecard.assessment.AssessmentListing;
+import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.framework.Framework;
+import org.sanctuaryscorecard.nationalmap.MapCategory;
+import org.sanctuaryscorecard.nationalmap.MapEntry;
+import org.sanctuaryscorecard.nationalmap.MapLayer;
+import org.sanctuaryscorecard.nationalmap.MapLayers;
+import org.sanctuaryscorecard.nationalmap.MapLevel;
+import org.sanctuaryscorecard.nationalmap.MapPattern;
+import org.sanctuaryscorecard.scoring.CriterionResult;
+import org.sanctuaryscorecard.scoring.CriterionStatus;
+import org.sanctuaryscorecard.scoring.ScoreSummary;
+import org.sanctuaryscorecard.scoring.Scoring;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Layers from the published assessments: "criteria met" (a summary) and one layer per criterion. A jurisdiction's
+ * assessment as of a date is its latest published assessment whose own "as of" date is on or before it
+ * ({@link Assessments#latestPublished}); jurisdictions without one are "not assessed". Scores are computed by the
+ * framework's published rules ({@link Scoring}) and kept per assessment revision, so that a request only reads which
+ * assessments are published.
+ */
+@Component
+class AssessmentMapLayers implements MapLayers {
+
+    /** The id of the summary layer, the map's default. */
+    static final String SUMMARY = "criteria-met";
+    /** The ids of the criterion layers start with this, then the criterion's id. */
+    static final String CRITERION = "criterion.";
+
+    private static final String BLUE = "#0072B2";
+    private static final String SKY_BLUE = "#56B4E9";
+    private static final String VERMILLION = "#D55E00";
+    private static final String YELLOW = "#F0E442";
+    private static final String GREY = "#E0E0E0";
+    /** The scores kept, at most; beyond it the cache starts again. */
+    private static final int CACHE_MAX = 20_000;
+
+    private static final MapCategory NOT_ASSESSED = new MapCategory("not-assessed", "map.category.not-assessed", GREY, MapPattern.HATCH);
+    private static final List<MapCategory> SUMMARY_LEGEND = List.of(
+            new MapCategory("most-met", "map.category.most-met", BLUE, MapPattern.SOLID),
+            new MapCategory("some-met", "map.category.some-met", SKY_BLUE, MapPattern.DOTS),
+            new MapCategory("none-met", "map.category.none-met", VERMILLION, MapPattern.SOLID),
+            new MapCategory("undecided", "map.category.undecided", YELLOW, MapPattern.CROSSHATCH),
+            NOT_ASSESSED);
+    private static final List<MapCategory> CRITERION_LEGEND = List.of(
+            new MapCategory("met", "scoring.status.met", BLUE, MapPattern.SOLID),
+            new MapCategory("partly-met", "scoring.status.partly-met", SKY_BLUE, MapPattern.DOTS),
+            new MapCategory("not-met", "scoring.status.not-met", VERMILLION, MapPattern.SOLID),
+            new MapCategory("needs-review", "scoring.status.needs-review", YELLOW, MapPattern.CROSSHATCH),
+            NOT_ASSESSED);
+
+    private final Assessments assessments;
+    private final Framework framework;
+    private final List<MapLayer> layers;
+    private final Map<String, ScoreSummary> scores = new ConcurrentHashMap<>();
+
+    AssessmentMapLayers(Assessments assessments, Framework framework) {
+        this.assessments = assessments;
+        this.framework = framework;
+        List<MapLayer> all = new ArrayList<>();
+        all.add(new MapLayer(SUMMARY, new DefaultMessageSourceResolvable("map.layer.criteria-met"), SUMMARY_LEGEND,
+                SUMMARY_LEGEND.size() - 1));
+        framework.criteria().forEach(c -> all.add(new MapLayer(CRITERION + c.id(),
+                new DefaultMessageSourceResolvable(new String[] {"map.layer.criterion"}, new Object[] {c.number(), c.name()}),
+                CRITERION_LEGEND, CRITERION_LEGEND.size() - 1)));
+        this.layers = List.copyOf(all);
+    }
+
+    @Override
+    public List<MapLayer> layers() {
+        return layers;
+    }
+
+    @Override
+    public Map<String, MapEntry> values(MapLayer layer, MapLevel level, LocalDate asOf) {
+        int length = level == MapLevel.STATE ? 2 : 5;
+        Map<String, MapEntry> values = new HashMap<>();
+        assessments.latestPublished(asOf).forEach((geoid, listing) -> {
+            if (geoid.length() == length) {
+                ScoreSummary summary = score(listing);
+                values.put(geoid, layer.id().equals(SUMMARY) ? summaryEntry(summary, listing)
+                        : criterionEntry(layer.id().substring(CRITERION.length()), summary, listing));
+            }
+        });
+        return values;
+    }
+
+    private MapEntry summaryEntry(ScoreSummary summary, AssessmentListing listing) {
+        int met = summary.count(CriterionStatus.MET);
+        int partly = summary.count(CriterionStatus.PARTLY_MET);
+        int notMet = summary.count(CriterionStatus.NOT_MET);
+        int undecided = summary.count(CriterionStatus.NEEDS_REVIEW) + summary.count(CriterionStatus.NOT_YET_ASSESSED);
+        int total = summary.criteria().size();
+        int category;
+        if (met > 0 && met * 2 >= total) {
+            category = 0;
+        } else if (met > 0) {
+            category = 1;
+        } else if (partly + notMet > 0) {
+            category = 2;
+        } else {
+            category = 3;
+        }
+        MessageSourceResolvable explanation = new DefaultMessageSourceResolvable(new String[] {"map.explain.summary"},
+                new Object[] {met, total, partly, notMet, undecided, listing.title(), listing.asOf().toString()});
+        return new MapEntry(category, explanation, "/assessments/" + listing.id());
+    }
+
+    private MapEntry criterionEntry(String criterionId, ScoreSummary summary, AssessmentListing listing) {
+        CriterionResult result = summary.criterion(criterionId);
+        int category = switch (result.status()) {
+            case MET -> 0;
+            case PARTLY_MET -> 1;
+            case NOT_MET -> 2;
+            case NEEDS_REVIEW -> 3;
+            case NOT_YET_ASSESSED -> CRITERION_LEGEND.size() - 1;
+        };
+        MessageSourceResolvable explanation = new DefaultMessageSourceResolvable(new String[] {"map.explain.criterion"},
+                new Object[] {new DefaultMessageSourceResolvable("scoring.status." + result.status().id()), listing.title(),
+                        listing.asOf().toString()});
+        return new MapEntry(category, explanation, "/assessments/" + listing.id());
+    }
+
+    /** The scores of an assessment at the revision listed, computed once per revision. */
+    private ScoreSummary score(AssessmentListing listing) {
+        String key = listing.id() + "@" + listing.revision();
+        ScoreSummary cached = scores.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        AssessmentContent content = assessments.get(listing.id()).content();
+        ScoreSummary summary = Scoring.summarize(framework, content.answerCodes(), content.provisionLabels());
+        if (scores.size() >= CACHE_MAX) {
+            scores.clear();
+        }
+        scores.put(key, summary);
+        return summary;
+    }
+}
