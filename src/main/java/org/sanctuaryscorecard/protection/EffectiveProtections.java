@@ -3,8 +3,6 @@ package org.sanctuaryscorecard.protection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.sanctuaryscorecard.jurisdiction.JurisdictionKind;
 import org.sanctuaryscorecard.policy.Policies;
 import org.sanctuaryscorecard.policy.Policy;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +32,7 @@ public class EffectiveProtections {
     private final JurisdictionCatalog jurisdictions;
     private final Assessments assessments;
     private final Framework framework;
-    private final MessageSource messages;
+    private final Explanations explanations;
 
     public EffectiveProtections(Layering layering, Policies policies, JurisdictionCatalog jurisdictions, Assessments assessments,
                                 Framework framework, MessageSource messages) {
@@ -44,7 +41,7 @@ public class EffectiveProtections {
         this.jurisdictions = jurisdictions;
         this.assessments = assessments;
         this.framework = framework;
-        this.messages = messages;
+        this.explanations = new Explanations(framework, layering.rules(), messages);
     }
 
     /** The provisions in the framework's order. */
@@ -72,7 +69,7 @@ public class EffectiveProtections {
             jail = jailOperator(j.geoid());
         }
         Layering.Situation situation = new Layering.Situation(state, counties, place, jail);
-        Map<EffectiveLabel, EffectiveLabel> explained = new IdentityHashMap<>();
+        Map<EffectiveLabel, EffectiveLabel> explained = new HashMap<>();
         return layering.effective(situation, provisions(), asOf).stream().map(l -> explain(l, explained)).toList();
     }
 
@@ -82,36 +79,9 @@ public class EffectiveProtections {
      * their own.
      */
     public Map<String, List<EffectiveLabel>> forAll(String level, LocalDate asOf) {
-        if (!"state".equals(level) && !"county".equals(level)) {
-            throw new IllegalArgumentException("level must be state or county, not " + level);
-        }
-        Map<String, List<Policy>> byGeoid = byGeoid(policies.all());
-        List<String> provisions = provisions();
-        Map<EffectiveLabel, EffectiveLabel> explained = new IdentityHashMap<>();
-        Map<String, List<EffectiveLabel>> states = new HashMap<>();
-        for (Jurisdiction s : jurisdictions.all()) {
-            if (s.kind() == JurisdictionKind.STATE) {
-                Layering.Situation situation = new Layering.Situation(layer("state", s.geoid(), byGeoid), List.of(), null, null);
-                states.put(s.geoid(), layering.effective(situation, provisions, asOf).stream().map(l -> explain(l, explained)).toList());
-            }
-        }
-        if ("state".equals(level)) {
-            return states;
-        }
-        Map<String, List<EffectiveLabel>> counties = new LinkedHashMap<>();
-        for (Jurisdiction c : jurisdictions.all()) {
-            if (c.kind() != JurisdictionKind.COUNTY) {
-                continue;
-            }
-            if (!byGeoid.containsKey(c.geoid())) {
-                counties.put(c.geoid(), states.get(c.stateGeoid()));
-                continue;
-            }
-            Layering.Situation situation = new Layering.Situation(layer("state", c.stateGeoid(), byGeoid),
-                    List.of(layer("county", c.geoid(), byGeoid)), null, null);
-            counties.put(c.geoid(), layering.effective(situation, provisions, asOf).stream().map(l -> explain(l, explained)).toList());
-        }
-        return counties;
+        Map<EffectiveLabel, EffectiveLabel> explained = new HashMap<>();
+        return NationalPicture.compute(layering, jurisdictions, policies.all(), provisions(), level, asOf,
+                l -> explain(l, explained));
     }
 
     /**
@@ -131,7 +101,7 @@ public class EffectiveProtections {
                 : new Layering.JailOperator(false, false, latest.get().id());
     }
 
-    private static Map<String, List<Policy>> byGeoid(List<Policy> all) {
+    static Map<String, List<Policy>> byGeoid(List<Policy> all) {
         Map<String, List<Policy>> byGeoid = new HashMap<>();
         for (Policy p : all) {
             for (String geoid : p.binds()) {
@@ -141,7 +111,7 @@ public class EffectiveProtections {
         return byGeoid;
     }
 
-    private static Layering.Layer layer(String level, String geoid, Map<String, List<Policy>> byGeoid) {
+    static Layering.Layer layer(String level, String geoid, Map<String, List<Policy>> byGeoid) {
         return new Layering.Layer(level, geoid, byGeoid.getOrDefault(geoid, List.of()));
     }
 
@@ -151,44 +121,6 @@ public class EffectiveProtections {
 
     /** The label in words. */
     public String words(EffectiveLabel l) {
-        List<String> parts = new ArrayList<>();
-        if (l.source() == null) {
-            parts.add(message("protection.explain.silent"));
-        } else {
-            parts.add(message("protection.explain.source", l.label(), l.source().name(), level(l.source().level()),
-                    l.source().quote() == null ? "" : l.source().quote()));
-            if (l.source().unverified()) {
-                parts.add(message("protection.explain.unverified", l.source().name()));
-            }
-        }
-        if (l.preempted()) {
-            parts.add(message("protection.explain.preempted", items(l.conflicts())));
-        } else if (!l.conflicts().isEmpty()) {
-            parts.add(message("protection.explain.conflict", items(l.conflicts())));
-        }
-        if (l.jail() && "place".equals(l.jailRunBy())) {
-            String question = framework.landscape().questions().stream()
-                    .filter(q -> q.id().equals(layering.rules().ownJailQuestion())).findFirst().orElseThrow().text();
-            parts.add(message("protection.explain.jailPlace", question, l.jailAssessment()));
-        } else if (l.jail() && "county".equals(l.jailRunBy())) {
-            parts.add(message("protection.explain.jailCounty"));
-        }
-        if (l.counties() > 1 && !"place".equals(l.jailRunBy())) {
-            parts.add(message("protection.explain.severalCounties", l.counties()));
-        }
-        return String.join(" ", parts);
-    }
-
-    private String items(List<EffectiveLabel.Source> sources) {
-        return String.join("; ", sources.stream().map(s -> message("protection.explain.item", s.name(), level(s.level()),
-                s.label(), s.quote() == null ? "" : s.quote())).toList());
-    }
-
-    private String level(String level) {
-        return message("protection.level." + level);
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+        return explanations.words(l);
     }
 }
