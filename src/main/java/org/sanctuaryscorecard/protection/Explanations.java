@@ -44,7 +44,7 @@ public final class Explanations {
         if (l.jail() && "place".equals(l.jailRunBy())) {
             String question = framework.landscape().questions().stream()
                     .filter(q -> q.id().equals(rules.ownJailQuestion())).findFirst().orElseThrow().text();
-            parts.add(message("protection.explain.jailPlace", question, l.jailAssessment()));
+            parts.add(message("protection.explain.jailPlace", question, String.valueOf(l.jailAssessment())));
         } else if (l.jail() && "county".equals(l.jailRunBy())) {
             parts.add(message("protection.explain.jailCounty"));
         }
