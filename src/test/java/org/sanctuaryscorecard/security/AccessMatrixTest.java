@@ -202,6 +202,15 @@ class AccessMatrixTest {
         RULES.put("GET /account/corrections/{requestId}/file", REVIEWERS_ONLY);
         RULES.put("POST /account/corrections/{requestId}/status", REVIEWERS_ONLY);
         // backups (downloads): the whole installation for site administrators, one organization for its admins
+        // policies and effective protection: reading is public; adding a policy or confirming a label, editors anywhere
+        RULES.put("GET /policies/{policyId}", EVERYONE);
+        RULES.put("GET /jurisdictions/{geoid}/policies", EVERYONE);
+        RULES.put("GET /api/policies/{policyId}", EVERYONE);
+        RULES.put("GET /api/jurisdictions/{geoid}/policies", EVERYONE);
+        RULES.put("GET /api/jurisdictions/{geoid}/protection", EVERYONE);
+        RULES.put("GET /api/protection", EVERYONE);
+        RULES.put("POST /api/policies", EDITORS_ANYWHERE);
+        RULES.put("PUT /api/policies/{policyId}/labels/{provision}", EDITORS_ANYWHERE);
         RULES.put("GET /admin/backup", SITE_ADMINS);
         RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
         // signing in and the first administrator (once an account exists, the setup link answers 410 Gone to everyone)
@@ -392,6 +401,7 @@ class AccessMatrixTest {
                 .replace("{geoid}", "06085").replace("{question}", "question.detainers.formal-policy")
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
+                .replace("{policyId}", String.valueOf(jdbc.sql("SELECT MIN(id) FROM policy").query(Long.class).single()))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
                 .replace("{key}", "question.detainers.formal-policy")
                 .replace("{dataset}", "criteria").replace("{slug}", Members.ORGANIZATION).replace("{username}", NOBODY).replace("{token}", "A".repeat(43));

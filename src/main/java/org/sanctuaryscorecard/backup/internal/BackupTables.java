@@ -25,6 +25,11 @@ public final class BackupTables {
     /** Every row of these belongs to a second coding of the organization. */
     private static final String OF_ORGANIZATION_SECOND_CODINGS =
             "request_id IN (SELECT id FROM second_coding WHERE organization_id = :organization)";
+    /** A shipped policy as the installation stored it by itself (see policy.internal.ShippedPolicies), never changed since. */
+    private static final String SHIPPED_POLICY = "seed IS NOT NULL AND version = 1";
+    private static final String OF_SHIPPED_POLICIES = "policy_id IN (SELECT id FROM policy WHERE " + SHIPPED_POLICY + ")";
+    private static final String OF_ORGANIZATION_POLICIES =
+            "policy_id IN (SELECT id FROM policy WHERE organization_id = :organization)";
     /**
      * The accounts an organization's backup holds: its members, and anyone its second codings name (a coder or reviewer
      * who has left the organization since), whom those rows refer to.
@@ -84,6 +89,11 @@ public final class BackupTables {
                     "request_id IN (SELECT id FROM correction_request WHERE organization_id = :organization)", null, null),
             // the one row the rate limits lock, made by the migration
             table("correction_gate", List.of("id"), null, "TRUE", null),
+            // policies: those an organization's editors added belong to its backups; the shipped ones (seed set) are
+            // made by every installation at start-up, so a restore replaces them with the backup's (corrections kept)
+            table("policy", List.of("id"), "organization_id = :organization", SHIPPED_POLICY, "id"),
+            table("policy_binding", List.of("policy_id", "geoid"), OF_ORGANIZATION_POLICIES, OF_SHIPPED_POLICIES, null),
+            table("policy_label", List.of("policy_id", "provision"), OF_ORGANIZATION_POLICIES, OF_SHIPPED_POLICIES, null),
             // the installation's own events are the system's (no account): the examples' import, a backup made on the
             // command line; a restore is not: a restored database holds a backup's data
             new Table("audit_event", List.of("id"), "organization_id = :organization",

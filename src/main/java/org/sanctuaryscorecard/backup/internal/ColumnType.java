@@ -27,7 +27,9 @@ public enum ColumnType {
     /** an instant in ISO-8601, UTC, to the stored precision: "2026-11-27T15:30:12.123456Z" */
     TIMESTAMP,
     /** the bytes in Base64 */
-    BINARY;
+    BINARY,
+    /** a calendar date in ISO-8601: "2026-11-27" */
+    DATE;
 
     /** Its name in the manifest. */
     public String id() {
@@ -52,6 +54,7 @@ public enum ColumnType {
             case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.CLOB -> TEXT;
             case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> TIMESTAMP;
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> BINARY;
+            case Types.DATE -> DATE;
             default -> throw new IllegalStateException("column " + column + " has the type " + typeName
                     + ", which backups do not know yet: add it to ColumnType");
         };
@@ -72,6 +75,10 @@ public enum ColumnType {
                 byte[] bytes = rs.getBytes(index);
                 yield bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
             }
+            case DATE -> {
+                java.sql.Date date = rs.getDate(index);
+                yield date == null ? null : date.toLocalDate().toString();
+            }
         };
         return rs.wasNull() ? null : value;
     }
@@ -90,6 +97,7 @@ public enum ColumnType {
                 case TEXT -> Types.VARCHAR;
                 case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
                 case BINARY -> Types.VARBINARY;
+                case DATE -> Types.DATE;
             });
             return;
         }
@@ -105,6 +113,13 @@ public enum ColumnType {
             case TEXT -> statement.setString(index, text(value));
             case TIMESTAMP -> statement.setObject(index, OffsetDateTime.ofInstant(Instant.parse(text(value)), ZoneOffset.UTC));
             case BINARY -> statement.setBytes(index, Base64.getDecoder().decode(text(value)));
+            case DATE -> {
+                try {
+                    statement.setDate(index, java.sql.Date.valueOf(java.time.LocalDate.parse(text(value))));
+                } catch (java.time.DateTimeException e) {
+                    throw new IllegalArgumentException("not a date: " + value, e);
+                }
+            }
         }
     }
 
