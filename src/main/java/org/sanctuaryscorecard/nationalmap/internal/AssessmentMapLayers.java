@@ -23,6 +23,7 @@ import org.sanctuaryscorecard.scoring.ScoreSummary;
 import org.sanctuaryscorecard.scoring.Scoring;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +34,10 @@ import org.springframework.stereotype.Component;
  * assessments are published.
  */
 @Component
+@Order(1) // after the effective protection, whose summary is the map's default
 class AssessmentMapLayers implements MapLayers {
 
-    /** The id of the summary layer, the map's default. */
+    /** The id of the summary layer. */
     static final String SUMMARY = "criteria-met";
     /** The ids of the criterion layers start with this, then the criterion's id. */
     static final String CRITERION = "criterion.";

@@ -74,7 +74,7 @@ class MapApiTest {
 
     @Test
     void beforeItsAsOfDateTheExampleIsNotAssessedAndExplanationsComeOnlyOnDemand() throws Exception {
-        mvc.perform(get("/api/map").param("level", "county").param("asOf", "2024-12-31"))
+        mvc.perform(get("/api/map").param("layer", "criteria-met").param("level", "county").param("asOf", "2024-12-31"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.layer").value("criteria-met"))
                 .andExpect(jsonPath("$.values.06075").value(NOT_ASSESSED))
@@ -119,7 +119,7 @@ class MapApiTest {
         mvc.perform(get("/api/map").param("layer", "nope"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/json"))
-                .andExpect(jsonPath("$.message").value(containsString("There is no map layer \u201cnope\u201d. The layers are: criteria-met, criterion.")));
+                .andExpect(jsonPath("$.message").value(containsString("There is no map layer \u201cnope\u201d. The layers are: protection, provision.")));
         mvc.perform(get("/api/map").param("level", "city"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("The level \u201ccity\u201d is not one: use state or county."));

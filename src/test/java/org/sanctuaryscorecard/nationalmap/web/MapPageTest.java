@@ -43,7 +43,7 @@ class MapPageTest {
         assertThat(california.select("td a").attr("href")).startsWith("/assessments/");
         Element texas = states.selectFirst("tbody tr:has(a[href=/jurisdictions/48])");
         assertThat(texas.select("td").get(0).text()).isEqualTo("Not assessed");
-        assertThat(texas.select("td").get(1).text()).isEqualTo("No published assessment as of this date.");
+        assertThat(texas.select("td").get(1).text()).isEqualTo("Nothing on record for this layer as of this date.");
 
         Element counties = doc.select("table.map-table").get(1);
         assertThat(doc.select("#map-counties-title").text()).isEqualTo("Counties of California");
