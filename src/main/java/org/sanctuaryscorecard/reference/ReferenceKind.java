@@ -1,6 +1,8 @@
 package org.sanctuaryscorecard.reference;
 
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -21,6 +23,7 @@ public enum ReferenceKind {
     }
 
     /** The name used on the command line, in addresses and in storage ("287g", "dhs-list"). */
+    @JsonValue
     public String id() {
         return id;
     }

@@ -24,6 +24,12 @@ public record ReferenceList(long id, ReferenceKind kind, LocalDate listDate, Str
         return "shipped".equals(origin);
     }
 
+    /** When it was loaded, to the minute, in UTC ("2026-11-27 13:22 UTC"). */
+    public String loadedAtUtc() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                .format(loadedAt);
+    }
+
     public int unmatched() {
         return rows - matched;
     }

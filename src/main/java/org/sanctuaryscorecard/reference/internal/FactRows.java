@@ -57,11 +57,14 @@ public final class FactRows {
     private static NewFact agreement(ReferenceKind kind, ListFile.Row row, Matcher matcher) {
         String agency = require(row, "law_enforcement_agency");
         String stateText = row.get("state_usps").isEmpty() ? require(row, "state") : row.get("state_usps");
-        Jurisdiction state = state(row, matcher, stateText);
         String type = require(row, "type");
         String model = require(row, "support_type");
         LocalDate signed = kind == ReferenceKind.ICE_287G ? date(row, "signed") : null;
         String moa = row.get("moa_url").isEmpty() ? null : row.get("moa_url");
+        Jurisdiction state = matcher.state(stateText).orElse(null);
+        if (state == null) {
+            return unknownState(row, agency, model, signed, moa);
+        }
         Optional<Matcher.Match> fips = matcher.countyFips(row.get("county_geoid_matched"));
         Matcher.Match county = fips.orElseGet(() -> matcher.county(state, row.get("county")));
         Matcher.Match match;
@@ -85,7 +88,10 @@ public final class FactRows {
     private static NewFact listed(ListFile.Row row, Matcher matcher, String stateCode, String givenGeoid) {
         String listed = require(row, "jurisdiction_as_listed");
         String section = require(row, "list_section");
-        Jurisdiction state = state(row, matcher, stateCode);
+        Jurisdiction state = matcher.state(stateCode).orElse(null);
+        if (state == null) {
+            return unknownState(row, listed, section, null, null);
+        }
         Matcher.Match match;
         if (givenGeoid != null && givenGeoid.matches("\\d{2}|\\d{5}|\\d{7}") && matcher.exists(givenGeoid)) {
             match = new Matcher.Match(givenGeoid, "census-geoid", null);
@@ -101,15 +107,19 @@ public final class FactRows {
 
     private static NewFact facility(ListFile.Row row, Matcher matcher) {
         String name = require(row, "name");
-        Jurisdiction state = state(row, matcher, require(row, "state"));
-        Matcher.Match match = matcher.county(state, row.get("county"));
         String type = row.get("type_detailed");
+        Jurisdiction state = matcher.state(row.get("state")).orElse(null);
+        if (state == null) {
+            return unknownState(row, name, type.isEmpty() ? null : type, null, null);
+        }
+        Matcher.Match match = matcher.county(state, row.get("county"));
         return new NewFact(row.line(), match.geoid(), match.method(), match.note(), name, type.isEmpty() ? null : type,
                 null, null, row.values());
     }
 
-    private static Jurisdiction state(ListFile.Row row, Matcher matcher, String text) {
-        return matcher.state(text).orElseThrow(() -> new RowProblem(new Problem("reference.import.unknownState", row.line(), text)));
+    /** A row whose state is not a U.S. state, district or territory ("NA" in the facility list): kept, unmatched. */
+    private static NewFact unknownState(ListFile.Row row, String agency, String model, LocalDate signed, String moa) {
+        return new NewFact(row.line(), null, "none", "unknown-state", agency, model, signed, moa, row.values());
     }
 
     private static String require(ListFile.Row row, String column) {
@@ -120,7 +130,10 @@ public final class FactRows {
         return value;
     }
 
-    /** A date as yyyy-mm-dd or m/d/yyyy; empty is no date. */
+    /**
+     * A date as yyyy-mm-dd or m/d/yyyy; empty is no date, and so is text that is not a date (ICE's sheet of 2025-07-18
+     * has "7/72025" and "05/082025"): the row is kept, its text shown as the list gives it, never guessed.
+     */
     private static LocalDate date(ListFile.Row row, String column) {
         String value = row.get(column);
         if (value.isEmpty()) {
@@ -129,7 +142,7 @@ public final class FactRows {
         try {
             return value.contains("/") ? LocalDate.parse(value, US_DATE) : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new RowProblem(new Problem("reference.import.badDate", row.line(), column, value));
+            return null;
         }
     }
 

@@ -32,9 +32,9 @@ public final class Matcher {
     private static final Pattern COUNTY_WORDS = Pattern.compile(
             " (county|parish|borough|city and borough|census area|municipality|municipio)$");
     private static final Pattern AGENCY_WORDS = Pattern.compile(
-            " (city |town |township |village )?(police department|police dept|police services department|police"
-                    + "|department of public safety|public safety department|public safety|marshal s office"
-                    + "|beach police department)$");
+            " (police department|police dept|police services department|police"
+                    + "|department of public safety|public safety department|public safety|marshal s office)$");
+    private static final Pattern PLACE_WORD = Pattern.compile(" (city|town|township|village)$");
     private static final Pattern PLACE_PREFIX = Pattern.compile("^(city|town|village|borough|township) of ");
 
     private final JurisdictionCatalog catalog;
@@ -128,7 +128,15 @@ public final class Matcher {
         if (!words.find()) {
             return Match.none("not-a-place-agency");
         }
-        return place(state, name.substring(0, words.start()), countyGeoid);
+        String place = name.substring(0, words.start());
+        Match match = place(state, place, countyGeoid);
+        java.util.regex.Matcher word = PLACE_WORD.matcher(place);
+        if (match.geoid() == null && word.find()) {
+            // "Lake City Police Department" is Lake City; "Bartow City Police Department" may be Bartow
+            Match shorter = place(state, place.substring(0, word.start()), countyGeoid);
+            return shorter.geoid() != null ? shorter : match;
+        }
+        return match;
     }
 
     /** True when the catalog has this GEOID. */
