@@ -1,10 +1,8 @@
 package org.sanctuaryscorecard.reference.internal;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ public final class ReferenceStore {
                     + " origin, loaded_at, loaded_by, row_count, matched_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"});
             insert.setString(1, kind.id());
-            insert.setDate(2, Date.valueOf(listDate));
+            insert.setString(2, listDate.toString());
             insert.setString(3, source);
             insert.setString(4, fileName);
             insert.setString(5, sha256);
@@ -71,11 +69,7 @@ public final class ReferenceStore {
                     insert.setString(5, f.note());
                     insert.setString(6, limit(f.agency(), 500));
                     insert.setString(7, f.model() == null ? null : limit(f.model(), 200));
-                    if (f.signed() == null) {
-                        insert.setNull(8, Types.DATE);
-                    } else {
-                        insert.setDate(8, Date.valueOf(f.signed()));
-                    }
+                    insert.setString(8, f.signed() == null ? null : f.signed().toString());
                     insert.setString(9, f.moaUrl() == null ? null : limit(f.moaUrl(), 2000));
                     insert.setString(10, limit(JSON.writeValueAsString(f.original()), 8000));
                 });
@@ -123,10 +117,10 @@ public final class ReferenceStore {
         List<Object[]> rows = new ArrayList<>();
         List<Long> listIds = new ArrayList<>();
         jdbc.query("SELECT " + FACT_COLUMNS + " FROM reference_fact " + where, rs -> {
-            Date signed = rs.getDate("signed");
+            String signed = rs.getString("signed");
             rows.add(new Object[] {rs.getLong("list_id"), rs.getInt("line"), rs.getString("geoid"), rs.getString("match_method"),
                     rs.getString("match_note"), rs.getString("agency"), rs.getString("model"),
-                    signed == null ? null : signed.toLocalDate(), rs.getString("moa_url"), rs.getString("original")});
+                    signed == null ? null : LocalDate.parse(signed), rs.getString("moa_url"), rs.getString("original")});
             listIds.add(rs.getLong("list_id"));
         }, arguments);
         Map<Long, ReferenceList> lists = new HashMap<>();
@@ -152,7 +146,7 @@ public final class ReferenceStore {
         long newer = rs.getLong("superseded_by");
         Long supersededBy = rs.wasNull() ? null : newer;
         return new ReferenceList(rs.getLong("id"), ReferenceKind.of(rs.getString("kind")).orElseThrow(),
-                rs.getDate("list_date").toLocalDate(), rs.getString("source"), rs.getString("file_name"), rs.getString("sha256"),
+                LocalDate.parse(rs.getString("list_date")), rs.getString("source"), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getString("origin"), rs.getTimestamp("loaded_at").toInstant(), rs.getString("loaded_by"),
                 supersededBy, superseded == null ? null : superseded.toInstant(),
                 rs.getInt("row_count"), rs.getInt("matched_count"));
