@@ -155,6 +155,12 @@ public final class ImportCommand implements Runnable {
             return 1;
         }
         String name = file.getFileName().toString();
+        try {
+            ListFile.read(kind, name, bytes); // the file's shape is checked before the database is opened
+        } catch (ReferenceImportException e) {
+            e.problems().forEach(problem -> err.println(text(problem.key(), problem.arguments().toArray())));
+            return 1;
+        }
         ConfigurableApplicationContext context;
         try {
             context = startContext.apply(extra.toArray(String[]::new));
@@ -176,9 +182,7 @@ public final class ImportCommand implements Runnable {
             }
             return 0;
         } catch (ReferenceImportException e) {
-            for (ReferenceImportException.Problem problem : e.problems()) {
-                err.println(text(problem.key(), problem.arguments().toArray()));
-            }
+            e.problems().forEach(problem -> err.println(text(problem.key(), problem.arguments().toArray())));
             return 1;
         }
     }
