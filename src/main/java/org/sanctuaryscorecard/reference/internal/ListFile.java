@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sanctuaryscorecard.jurisdiction.DelimitedLine;
 import org.sanctuaryscorecard.reference.ReferenceImportException;
 import org.sanctuaryscorecard.reference.ReferenceImportException.Problem;
 import org.sanctuaryscorecard.reference.ReferenceKind;
@@ -93,31 +94,7 @@ public record ListFile(List<String> header, List<Row> rows) {
         return new ListFile(header, List.copyOf(rows));
     }
 
-    static List<String> split(String line, char delimiter) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+    private static List<String> split(String line, char delimiter) {
+        return DelimitedLine.split(line, delimiter);
     }
 }
