@@ -12,6 +12,7 @@ import org.sanctuaryscorecard.analysis.AnalyzeCommand;
 import org.sanctuaryscorecard.backup.BackupCommand;
 import org.sanctuaryscorecard.analysis.EvaluateCommand;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionsCommand;
+import org.sanctuaryscorecard.reference.ImportCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "With no command, or with 'serve', starts the web application."},
         subcommands = {ServeCommand.class, JurisdictionsCommand.class, AnalyzeCommand.class, EvaluateCommand.class,
-                UsersCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, BackupCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class ScorecardCli implements Runnable {
 
     /** Returned by {@link #run} when the web application is running and the JVM must stay up. */
@@ -48,7 +49,7 @@ public final class ScorecardCli implements Runnable {
      * @param args         the program arguments
      * @param startServer  starts the web application with the given Spring arguments
      * @param startContext starts the application without a web server, for commands that need the database
-     *                     ({@code users}, {@code backup}); the command closes it
+     *                     ({@code users}, {@code backup}, {@code import}); the command closes it
      * @return the process exit code, or {@link #KEEP_RUNNING} after the server started
      */
     public static int run(String[] args, Consumer<String[]> startServer,
@@ -69,16 +70,17 @@ public final class ScorecardCli implements Runnable {
     /** As {@link #run(String[], Consumer, Function)}, writing to the given streams (tests capture them). */
     public static int run(String[] args, Consumer<String[]> startServer, Function<String[], ConfigurableApplicationContext> startContext,
                           PrintWriter out, PrintWriter err) {
-        return run(args, startServer, new UsersCommand(startContext), new BackupCommand(startContext), out, err);
+        return run(args, startServer, new UsersCommand(startContext), new BackupCommand(startContext),
+                new ImportCommand(startContext), out, err);
     }
 
     /** As {@link #run(String[], Consumer, Function, PrintWriter, PrintWriter)}, with the {@code users} command given. */
     public static int run(String[] args, Consumer<String[]> startServer, UsersCommand users, PrintWriter out, PrintWriter err) {
-        return run(args, startServer, users, new BackupCommand(NO_DATABASE), out, err);
+        return run(args, startServer, users, new BackupCommand(NO_DATABASE), new ImportCommand(NO_DATABASE), out, err);
     }
 
     private static int run(String[] args, Consumer<String[]> startServer, UsersCommand users, BackupCommand backup,
-                           PrintWriter out, PrintWriter err) {
+                           ImportCommand importCommand, PrintWriter out, PrintWriter err) {
         ServeCommand.launcher = startServer;
         ServeCommand.started = false;
         CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -86,6 +88,9 @@ public final class ScorecardCli implements Runnable {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == UsersCommand.class) {
                     return type.cast(users);
+                }
+                if (type == ImportCommand.class) {
+                    return type.cast(importCommand);
                 }
                 return type == BackupCommand.class ? type.cast(backup) : CommandLine.defaultFactory().create(type);
             }

@@ -138,6 +138,13 @@ class AccessMatrixTest {
         }
         RULES.put("GET /map", EVERYONE);
         RULES.put("GET /api/map", EVERYONE);
+        // public lists (reference data) are public; turning their facts into answers needs an editor of the assessment
+        RULES.put("GET /reference", EVERYONE);
+        RULES.put("GET /reference/{list}", EVERYONE);
+        RULES.put("GET /api/reference/lists", EVERYONE);
+        RULES.put("GET /api/jurisdictions/{geoid}/facts", EVERYONE);
+        RULES.put("GET /assessments/{id}/facts", EDITORS_ONLY);
+        RULES.put("POST /assessments/{id}/facts/apply", EDITORS_ONLY);
         // the analyzer is a public tool; putting its findings into an assessment needs an editor of it
         RULES.put("GET /analyze", EVERYONE);
         RULES.put("POST /analyze", EVERYONE);
@@ -404,7 +411,8 @@ class AccessMatrixTest {
                 .replace("{policyId}", String.valueOf(jdbc.sql("SELECT MIN(id) FROM policy").query(Long.class).single()))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
                 .replace("{key}", "question.detainers.formal-policy")
-                .replace("{dataset}", "criteria").replace("{slug}", Members.ORGANIZATION).replace("{username}", NOBODY).replace("{token}", "A".repeat(43));
+                .replace("{dataset}", "criteria").replace("{list}", "287g").replace("{slug}", Members.ORGANIZATION)
+                .replace("{username}", NOBODY).replace("{token}", "A".repeat(43));
         if (path.endsWith("/compare")) {
             path += "?from=1&to=2";
         }

@@ -22,6 +22,8 @@ public final class BackupTables {
      */
     private static final String EXAMPLE = "source LIKE 'example:%' AND revision = 1";
     private static final String OF_EXAMPLES = "assessment_id IN (SELECT id FROM assessment WHERE " + EXAMPLE + ")";
+    /** A list the installation loads by itself from the files shipped with the application. */
+    private static final String SHIPPED_LIST = "origin = 'shipped'";
     /** Every row of these belongs to a second coding of the organization. */
     private static final String OF_ORGANIZATION_SECOND_CODINGS =
             "request_id IN (SELECT id FROM second_coding WHERE organization_id = :organization)";
@@ -94,6 +96,12 @@ public final class BackupTables {
             table("policy", List.of("id"), "organization_id = :organization", SHIPPED_POLICY, "id"),
             table("policy_binding", List.of("policy_id", "geoid"), OF_ORGANIZATION_POLICIES, OF_SHIPPED_POLICIES, null),
             table("policy_label", List.of("policy_id", "provision"), OF_ORGANIZATION_POLICIES, OF_SHIPPED_POLICIES, null),
+            // public lists: the shipped ones are made by the migration V8.1 of every installation (a restore replaces
+            // them); a list a person imported is data, backed up with the installation (not with an organization: lists
+            // are installation-wide), and with it the shipped lists it superseded, whose ids its history refers to
+            table("reference_list", List.of("id"), null, SHIPPED_LIST, "id"),
+            table("reference_fact", List.of("list_id", "line"), null,
+                    "list_id IN (SELECT id FROM reference_list WHERE " + SHIPPED_LIST + ")", null),
             // the installation's own events are the system's (no account): the examples' import, a backup made on the
             // command line; a restore is not: a restored database holds a backup's data
             new Table("audit_event", List.of("id"), "organization_id = :organization",
