@@ -159,6 +159,7 @@ class FactSuggestionsController {
         model.addAttribute("questionTexts", framework.criteria().stream().flatMap(c -> c.questions().stream())
                 .collect(Collectors.toMap(Framework.CriterionQuestion::id, q -> framework.questionNumber(q.id()) + " " + q.text())));
         model.addAttribute("landscapeText", landscapeText(FactSuggestions.RESPONSE_PRACTICE));
+        model.addAttribute("answerNo", framework.answerLabel(FactSuggestions.NO_287G, "N"));
     }
 
     private FactSuggestions suggestions(Assessment assessment) {
