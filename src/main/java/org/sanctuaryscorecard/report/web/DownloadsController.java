@@ -1,11 +1,14 @@
 package org.sanctuaryscorecard.report.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.sanctuaryscorecard.report.web.OpenData.Dataset;
 import org.sanctuaryscorecard.web.ExplainedException;
 import org.springframework.context.MessageSource;
@@ -14,7 +17,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -59,28 +60,28 @@ class DownloadsController {
     /** The files under the versioned API (marked as a response body so that the OpenAPI description lists them). */
     @GetMapping("/api/v1/exports/{dataset}.csv")
     @ResponseBody
-    ResponseEntity<StreamingResponseBody> apiCsv(@PathVariable String dataset, HttpServletRequest request) {
-        return csv(dataset, request);
+    void apiCsv(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        csv(dataset, request, response);
     }
 
     @GetMapping("/api/v1/exports/{dataset}.json")
     @ResponseBody
-    ResponseEntity<StreamingResponseBody> apiJson(@PathVariable String dataset, HttpServletRequest request) {
-        return json(dataset, request);
+    void apiJson(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        json(dataset, request, response);
     }
 
     @GetMapping("/downloads/{dataset}.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable String dataset, HttpServletRequest request) {
+    void csv(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Dataset d = dataset(dataset);
         String base = base();
-        return file(d, "csv", CSV, request, out -> data.csv(d, base, out));
+        file(d, "csv", CSV, request, response, out -> data.csv(d, base, out));
     }
 
     @GetMapping("/downloads/{dataset}.json")
-    ResponseEntity<StreamingResponseBody> json(@PathVariable String dataset, HttpServletRequest request) {
+    void json(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Dataset d = dataset(dataset);
         String base = base();
-        return file(d, "json", MediaType.APPLICATION_JSON, request, out -> data.json(d, base, out));
+        file(d, "json", MediaType.APPLICATION_JSON, request, response, out -> data.json(d, base, out));
     }
 
     /** The codebook as JSON: for each dataset, each column's name, type, allowed values, meaning and source. */
@@ -111,19 +112,29 @@ class DownloadsController {
         return book;
     }
 
-    private ResponseEntity<StreamingResponseBody> file(Dataset d, String format, MediaType type, HttpServletRequest request,
-                                                       StreamingResponseBody body) {
-        ShallowEtagHeaderFilter.disableContentCaching(request); // streamed: never buffered to hash it
+    /**
+     * Writes a file straight to the response while the assessments are read (the servlet container sends it in chunks
+     * as its buffer fills; nothing holds the whole file), after answering 304 when the client already has it.
+     */
+    private void file(Dataset d, String format, MediaType type, HttpServletRequest request, HttpServletResponse response,
+                      FileWriter writer) throws IOException {
+        ShallowEtagHeaderFilter.disableContentCaching(request); // never buffered to hash it: the ETag is computed here
         String etag = data.etag(d, format);
-        if (new ServletWebRequest(request).checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return;
         }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .eTag(etag)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("sanctuary-scorecard-" + d.id() + "." + format).build().toString())
-                .body(body);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("sanctuary-scorecard-" + d.id() + "." + format).build().toString());
+        OutputStream out = response.getOutputStream();
+        writer.write(out);
+        out.flush();
+    }
+
+    /** Writes one file to a stream. */
+    private interface FileWriter {
+        void write(OutputStream out);
     }
 
     private Dataset dataset(String id) {
