@@ -1,8 +1,12 @@
 package org.sanctuaryscorecard.report.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +18,8 @@ import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
+import org.sanctuaryscorecard.protection.EffectiveLabel;
+import org.sanctuaryscorecard.protection.EffectiveProtections;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -38,10 +44,14 @@ class CompareController {
     private final Framework framework;
     private final AccessPolicy policy;
     private final MessageSource messages;
+    private final EffectiveProtections protections;
+    private final Clock clock;
 
     CompareController(Assessments assessments, JurisdictionCatalog catalog, Framework framework, AccessPolicy policy,
-                      MessageSource messages) {
+                      MessageSource messages, EffectiveProtections protections, Clock clock) {
         this.messages = messages;
+        this.protections = protections;
+        this.clock = clock;
         this.assessments = assessments;
         this.catalog = catalog;
         this.framework = framework;
@@ -92,6 +102,20 @@ class CompareController {
         } else if (!chosen.isEmpty()) {
             model.addAttribute("comparison", new Comparison(chosen.stream()
                     .map(j -> new Comparison.Column(j, latestPublished(j), framework)).toList()));
+            // each jurisdiction's effective protection today (state law layered over county and city policy), by
+            // GEOID then provision id; left out where no policy on record reaches the jurisdiction (nothing known)
+            LocalDate today = LocalDate.now(clock);
+            Map<String, Map<String, EffectiveLabel>> effective = new HashMap<>();
+            for (Jurisdiction j : chosen) {
+                List<EffectiveLabel> labels = protections.forJurisdiction(j.geoid(), today);
+                if (labels.stream().anyMatch(l -> l.source() != null)) {
+                    Map<String, EffectiveLabel> byProvision = new HashMap<>();
+                    labels.forEach(l -> byProvision.put(l.provision(), l));
+                    effective.put(j.geoid(), byProvision);
+                }
+            }
+            model.addAttribute("effective", effective);
+            model.addAttribute("effectiveAsOf", today);
         }
         return "report/compare";
     }

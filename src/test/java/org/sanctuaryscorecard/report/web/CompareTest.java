@@ -14,6 +14,8 @@ import org.sanctuaryscorecard.ScorecardWebTest;
 import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.account.Organization;
 import org.sanctuaryscorecard.assessment.Assessments;
+import org.sanctuaryscorecard.protection.EffectiveLabel;
+import org.sanctuaryscorecard.protection.EffectiveProtections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -80,6 +82,25 @@ class CompareTest {
         assertThat(hold.select("td").get(1).text()).isEqualTo("Not assessed");
 
         assertThat(page.html()).doesNotContain("DRAFT QUOTE").doesNotContain("secret draft");
+    }
+
+    @Autowired
+    EffectiveProtections protections;
+
+    @Test
+    void eachProvisionCellShowsTheEffectiveProtectionWhereALawOnRecordReachesThePlace() throws Exception {
+        // Kern County, California: California's statutes on record reach it; King County, Washington: none does
+        Document page = page("?ids=06029,53033", 200);
+        Element hold = page.getElementById("compare-provisions").select("tbody tr").stream()
+                .filter(r -> r.selectFirst("th").id().equals("row-provision-jail-access")).findFirst().orElseThrow();
+        EffectiveLabel kern = protections.forJurisdiction("06029", java.time.LocalDate.now()).stream()
+                .filter(l -> l.provision().equals("jail-access")).findFirst().orElseThrow();
+        assertThat(kern.source()).as("a California law on record governs jail access in Kern County").isNotNull();
+        Element kernCell = hold.select("td").get(0);
+        assertThat(kernCell.selectFirst(".effective .label-" + kern.label())).isNotNull();
+        assertThat(kernCell.selectFirst(".effective .hint").text()).isEqualTo(kern.explanation());
+        assertThat(kernCell.text()).contains("Not assessed"); // no published assessment of its own
+        assertThat(hold.select("td").get(1).select(".effective")).as("no policy on record reaches King County").isEmpty();
     }
 
     @Test
