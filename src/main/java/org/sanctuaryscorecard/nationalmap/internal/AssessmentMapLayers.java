@@ -51,18 +51,23 @@ class AssessmentMapLayers implements MapLayers {
     private static final int CACHE_MAX = 20_000;
 
     private static final MapCategory NOT_ASSESSED = new MapCategory("not-assessed", "map.category.not-assessed", GREY, MapPattern.HATCH);
-    private static final List<MapCategory> SUMMARY_LEGEND = List.of(
-            new MapCategory("most-met", "map.category.most-met", BLUE, MapPattern.SOLID),
-            new MapCategory("some-met", "map.category.some-met", SKY_BLUE, MapPattern.DOTS),
-            new MapCategory("none-met", "map.category.none-met", VERMILLION, MapPattern.SOLID),
-            new MapCategory("undecided", "map.category.undecided", YELLOW, MapPattern.CROSSHATCH),
-            NOT_ASSESSED);
-    private static final List<MapCategory> CRITERION_LEGEND = List.of(
-            new MapCategory("met", "scoring.status.met", BLUE, MapPattern.SOLID),
-            new MapCategory("partly-met", "scoring.status.partly-met", SKY_BLUE, MapPattern.DOTS),
-            new MapCategory("not-met", "scoring.status.not-met", VERMILLION, MapPattern.SOLID),
-            new MapCategory("needs-review", "scoring.status.needs-review", YELLOW, MapPattern.CROSSHATCH),
-            NOT_ASSESSED);
+    /** Both kinds of layer: a good result, a partial one, a bad one, an open one, then "not assessed". */
+    private static final List<MapCategory> SUMMARY_LEGEND = legend("most-met", "map.category.most-met",
+            "some-met", "map.category.some-met", "none-met", "map.category.none-met", "undecided", "map.category.undecided");
+    private static final List<MapCategory> CRITERION_LEGEND = legend("met", "scoring.status.met",
+            "partly-met", "scoring.status.partly-met", "not-met", "scoring.status.not-met", "needs-review", "scoring.status.needs-review");
+
+    /** Four categories (id, message key, ...) in the colours and patterns of good, partial, bad, open; then not assessed. */
+    private static List<MapCategory> legend(String... idsAndKeys) {
+        String[] colours = {BLUE, SKY_BLUE, VERMILLION, YELLOW};
+        MapPattern[] patterns = {MapPattern.SOLID, MapPattern.DOTS, MapPattern.SOLID, MapPattern.CROSSHATCH};
+        List<MapCategory> legend = new ArrayList<>();
+        for (int i = 0; i < colours.length; i++) {
+            legend.add(new MapCategory(idsAndKeys[2 * i], idsAndKeys[2 * i + 1], colours[i], patterns[i]));
+        }
+        legend.add(NOT_ASSESSED);
+        return List.copyOf(legend);
+    }
 
     private final Assessments assessments;
     private final Framework framework;

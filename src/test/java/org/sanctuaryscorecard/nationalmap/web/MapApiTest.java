@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.Members;
 import org.sanctuaryscorecard.ScorecardWebTest;
+import org.sanctuaryscorecard.account.Accounts;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
@@ -40,6 +42,8 @@ class MapApiTest {
     Assessments assessments;
     @Autowired
     Framework framework;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void everyCountyHasAValueAndSanFranciscoHasItsPublishedExample() throws Exception {
@@ -112,6 +116,38 @@ class MapApiTest {
                         .param("asOf", "2025-06-01").param("explain", "true"))
                 .andExpect(jsonPath("$.values.06").value(NOT_ASSESSED))
                 .andExpect(jsonPath("$.explanations.06.text").value(startsWith("Not yet assessed, by the published assessment")));
+    }
+
+    @Test
+    void eachDateShowsTheLatestAssessmentPublishedWithAnAsOfDateByThenAndAChangeShowsAtOnce() throws Exception {
+        long organization = Members.standard(accounts).id();
+        String petroleum = "30069";
+        long older = publish(assessments.create(petroleum, organization, "Map test: 2019", "A", "2019-01-01", "A").id());
+        long newer = publish(assessments.create(petroleum, organization, "Map test: 2024", "A", "2024-01-01", "A").id());
+        assessments.create(petroleum, organization, "Map test: draft", "A", "2025-06-01", "A");
+
+        String[][] expected = {{"2018-12-31", null}, {"2019-01-01", "/assessments/" + older},
+                {"2023-12-31", "/assessments/" + older}, {"2024-01-01", "/assessments/" + newer},
+                {"2026-01-01", "/assessments/" + newer}};
+        for (String[] e : expected) {
+            var path = jsonPath("$.explanations." + petroleum + ".link");
+            mvc.perform(get("/api/map").param("asOf", e[0]).param("explain", "true"))
+                    .andExpect(e[1] == null ? path.doesNotExist() : path.value(e[1]));
+        }
+        mvc.perform(get("/api/map").param("asOf", "2025-01-01").param("explain", "true"))
+                .andExpect(jsonPath("$.values." + petroleum).value(3))
+                .andExpect(jsonPath("$.explanations." + petroleum + ".text").value(containsString("Map test: 2024")));
+
+        // the newer one goes back to draft: the map shows the older one again (no stale cached score)
+        assessments.setStatus(newer, 3, "draft", "Map test: back to draft", "A");
+        mvc.perform(get("/api/map").param("asOf", "2025-01-01").param("explain", "true"))
+                .andExpect(jsonPath("$.explanations." + petroleum + ".link").value("/assessments/" + older));
+    }
+
+    private long publish(long id) {
+        assessments.setStatus(id, 1, "in-review", null, "A");
+        assessments.setStatus(id, 2, "published", null, "A");
+        return id;
     }
 
     @Test
