@@ -131,16 +131,16 @@ class MapApiTest {
                 {"2026-01-01", "/assessments/" + newer}};
         for (String[] e : expected) {
             var path = jsonPath("$.explanations." + petroleum + ".link");
-            mvc.perform(get("/api/map").param("asOf", e[0]).param("explain", "true"))
+            mvc.perform(get("/api/map").param("layer", "criteria-met").param("asOf", e[0]).param("explain", "true"))
                     .andExpect(e[1] == null ? path.doesNotExist() : path.value(e[1]));
         }
-        mvc.perform(get("/api/map").param("asOf", "2025-01-01").param("explain", "true"))
+        mvc.perform(get("/api/map").param("layer", "criteria-met").param("asOf", "2025-01-01").param("explain", "true"))
                 .andExpect(jsonPath("$.values." + petroleum).value(3))
                 .andExpect(jsonPath("$.explanations." + petroleum + ".text").value(containsString("Map test: 2024")));
 
         // the newer one goes back to draft: the map shows the older one again (no stale cached score)
         assessments.setStatus(newer, 3, "draft", "Map test: back to draft", "A");
-        mvc.perform(get("/api/map").param("asOf", "2025-01-01").param("explain", "true"))
+        mvc.perform(get("/api/map").param("layer", "criteria-met").param("asOf", "2025-01-01").param("explain", "true"))
                 .andExpect(jsonPath("$.explanations." + petroleum + ".link").value("/assessments/" + older));
     }
 

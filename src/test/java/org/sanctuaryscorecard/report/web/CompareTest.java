@@ -92,10 +92,10 @@ class CompareTest {
         // Kern County, California: California's statutes on record reach it; King County, Washington: none does
         Document page = page("?ids=06029,53033", 200);
         Element hold = page.getElementById("compare-provisions").select("tbody tr").stream()
-                .filter(r -> r.selectFirst("th").id().equals("row-provision-jail-access")).findFirst().orElseThrow();
+                .filter(r -> r.selectFirst("th").id().equals("row-provision-interview-safeguards")).findFirst().orElseThrow();
         EffectiveLabel kern = protections.forJurisdiction("06029", java.time.LocalDate.now()).stream()
-                .filter(l -> l.provision().equals("jail-access")).findFirst().orElseThrow();
-        assertThat(kern.source()).as("a California law on record governs jail access in Kern County").isNotNull();
+                .filter(l -> l.provision().equals("interview-safeguards")).findFirst().orElseThrow();
+        assertThat(kern.source()).as("California's TRUTH Act governs interviews in Kern County's jail").isNotNull();
         Element kernCell = hold.select("td").get(0);
         assertThat(kernCell.selectFirst(".effective .label-" + kern.label())).isNotNull();
         assertThat(kernCell.selectFirst(".effective .hint").text()).isEqualTo(kern.explanation());
