@@ -217,6 +217,8 @@ class AccessMatrixTest {
         RULES.put("GET /api/jurisdictions/{geoid}/protection", EVERYONE);
         RULES.put("GET /api/protection", EVERYONE);
         RULES.put("POST /api/policies", EDITORS_ANYWHERE);
+        RULES.put("GET /policies/new", SIGNED_IN);
+        RULES.put("POST /policies/new", EDITORS_ANYWHERE);
         RULES.put("PUT /api/policies/{policyId}/labels/{provision}", EDITORS_ANYWHERE);
         RULES.put("GET /admin/backup", SITE_ADMINS);
         RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
