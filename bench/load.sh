@@ -24,7 +24,7 @@
 #
 # Usage: bench/load.sh [--duration S] [--warmup S] [--rounds N] [--connections N] [--threads N]
 #                      [--url PATH]... [--map-url PATH]... [--encodings identity,gzip] [--time-limit S]
-#                      [--java-opts "..."] [--check]
+#                      [--java-opts "..."] [--jar FILE] [--check]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +36,7 @@ threads=2
 time_limit=900
 encodings=identity,gzip
 java_opts="-Xmx512m"
+jar=target/sanctuary-scorecard.jar
 check=false
 urls=()
 map_urls=()
@@ -54,6 +55,7 @@ while [ $# -gt 0 ]; do
         --encodings) encodings=$2; shift 2 ;;
         --time-limit) time_limit=$2; shift 2 ;;
         --java-opts) java_opts=$2; shift 2 ;;
+        --jar) jar=$2; shift 2 ;;
         --check) check=true; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "load.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -84,7 +86,10 @@ if [ ${#missing[@]} -gt 0 ]; then
         || { as_root timeout 300 apt-get update -q >&2 && as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -q "${missing[@]}" >&2; }
 fi
 # Debian's nginx package may start a system-wide nginx on port 80; this script neither needs nor touches it.
-[ -f target/sanctuary-scorecard.jar ] || timeout 900 ./mvnw -B -ntp package -DskipTests >&2
+if [ ! -f "$jar" ]; then
+    [ "$jar" = target/sanctuary-scorecard.jar ] || { echo "load.sh: no such jar: $jar" >&2; exit 2; }
+    timeout 900 ./mvnw -B -ntp package -DskipTests >&2
+fi
 
 work=$(mktemp -d /tmp/scorecard-load.XXXXXX)
 app_pid=""
@@ -111,7 +116,7 @@ remaining() { echo $((deadline - SECONDS)); }
 app_port=$(free_port)
 mkdir -p "$work/data"
 # shellcheck disable=SC2086
-java $java_opts -jar target/sanctuary-scorecard.jar --scorecard.data-dir="$work/data" --server.port="$app_port" \
+java $java_opts -jar "$jar" --scorecard.data-dir="$work/data" --server.port="$app_port" \
     --server.address=127.0.0.1 >"$work/app.log" 2>&1 &
 app_pid=$!
 app="http://127.0.0.1:$app_port"
