@@ -10,8 +10,9 @@
 #   5. fetches each URL's exact bytes and headers from the application and writes a throwaway nginx configuration that
 #      serves those bytes as static files, with the same Content-Type, the same security headers and gzip settings
 #      equivalent to the application's (server.compression: text/html and application/json, from 2 KB, only when the
-#      client sends Accept-Encoding: gzip, level 6 as Tomcat's java.util.zip default), and checks nginx answers the
-#      same bytes;
+#      client sends Accept-Encoding: gzip, level 6 as Tomcat's java.util.zip default; an answer the application
+#      compressed ahead of time, a kept published scorecard, is served by nginx as the application's own gzipped bytes
+#      with gzip_static), and checks nginx answers the same bytes;
 #   6. server time: wrk with 1 connection against the application for each URL (median and p99);
 #   7. load: after a warm-up, wrk -t2 -c32 -d<N>s --latency against the application and nginx, alternating which goes
 #      first, for --rounds rounds, without and with Accept-Encoding: gzip;
@@ -166,6 +167,15 @@ for i, path in enumerate(paths):
     name = f"r{i}"
     with open(os.path.join(base, "root", name), "wb") as f:
         f.write(body)
+    # An answer the application sends gzipped with a Content-Length was compressed ahead of time (a kept page), not as
+    # it was sent: nginx then serves the application's own gzipped bytes as a precompressed file (gzip_static).
+    zreq = urllib.request.Request(app + path, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(zreq, timeout=30) as r:
+        zbody, zheaders = r.read(), r.headers
+    precompressed = zheaders.get("Content-Encoding") == "gzip" and zheaders.get("Content-Length") is not None
+    if precompressed:
+        with open(os.path.join(base, "root", name + ".gz"), "wb") as f:
+            f.write(zbody)
     ctype = headers.get("Content-Type", "application/octet-stream")
     mime, _, params = ctype.partition(";")
     mime = mime.strip()
@@ -188,9 +198,11 @@ for i, path in enumerate(paths):
             types {{ }}
             default_type {mime};
 {charset_lines}            alias {base}/root/{name};
+{"            gzip_static on;" if precompressed else ""}
 {chr(10).join(extra)}
         }}""")
-    manifest.append({"path": path, "bytes": len(body), "contentType": ctype, "file": name})
+    manifest.append({"path": path, "bytes": len(body), "contentType": ctype, "file": name,
+                     "gzip": "ahead of time" if precompressed else "as sent"})
 user_line = f"user {user} {group};" if uid == "0" else ""
 conf = f"""# Throwaway configuration written by bench/load.sh: the application's answers as static files.
 {user_line}
@@ -262,7 +274,8 @@ for m in manifest:
             sys.exit(f"{m['path']} ({enc}): Content-Type {a[1]!r} from the application, {b[1]!r} from nginx")
         if a[2] != b[2]:
             sys.exit(f"{m['path']} ({enc}): Content-Encoding {a[2]!r} from the application, {b[2]!r} from nginx")
-    print(f"  {m['path']}: {m['bytes']} bytes, {m['contentType']}, identical from both", file=sys.stderr)
+    print(f"  {m['path']}: {m['bytes']} bytes, {m['contentType']}, gzipped {m['gzip']}, identical from both",
+          file=sys.stderr)
 PY
 
 # --- measuring -------------------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package org.sanctuaryscorecard.report.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 import org.sanctuaryscorecard.assessment.Assessment;
 import org.springframework.stereotype.Component;
@@ -22,22 +26,40 @@ import org.springframework.stereotype.Component;
  * another call's, and such a page is then always made anew). Pages for a signed-in person are never kept: their header
  * shows who they are.
  *
- * <p>At most {@link #MAX_PAGES} pages and {@link #MAX_BYTES} bytes of HTML; the least recently read go first.
+ * <p>A page of {@link #GZIP_MIN_BYTES} or more is also kept gzipped, for readers whose browser accepts it, so that
+ * it is not compressed again for each of them (the server compresses other answers of that size as they are sent:
+ * {@code server.compression} in application.properties).
+ *
+ * <p>At most {@link #MAX_PAGES} pages and {@link #MAX_BYTES} bytes of HTML, gzipped copies included; the least
+ * recently read go first.
  */
 @Component
 public class PublishedPages {
 
     public static final int MAX_PAGES = 1_000;
     public static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** As the server's own compression: {@code server.compression.min-response-size}, 2 KB by default. */
+    public static final int GZIP_MIN_BYTES = 2048;
 
     /**
      * One kept page: the assessment as it was rendered (the same at this revision whenever it is read again) and the
      * notes that were rendered with it.
      */
-    public record Page(long assessmentId, int revision, Locale locale, Assessment assessment, List<?> notes, byte[] html) {
+    public record Page(long assessmentId, int revision, Locale locale, Assessment assessment, List<?> notes, byte[] html,
+                       byte[] gzipped) {
 
         public Page {
             notes = List.copyOf(notes);
+        }
+
+        /** A page, gzipped too when it is {@link #GZIP_MIN_BYTES} or more. */
+        public static Page of(long assessmentId, int revision, Locale locale, Assessment assessment, List<?> notes, byte[] html) {
+            return new Page(assessmentId, revision, locale, assessment, notes, html,
+                    html.length >= GZIP_MIN_BYTES ? gzip(html) : null);
+        }
+
+        long size() {
+            return html.length + (gzipped == null ? 0 : gzipped.length);
         }
 
         /** Whether this page is the one to show for the assessment at this revision, in this language, with these notes. */
@@ -63,15 +85,58 @@ public class PublishedPages {
         Objects.requireNonNull(page);
         Page before = pages.put(new Key(page.assessmentId(), page.locale()), page);
         if (before != null) {
-            bytes -= before.html().length;
+            bytes -= before.size();
         }
-        bytes += page.html().length;
+        bytes += page.size();
         Iterator<Page> oldest = pages.values().iterator();
         while ((pages.size() > MAX_PAGES || bytes > MAX_BYTES) && oldest.hasNext()) {
             Page gone = oldest.next();
             oldest.remove();
-            bytes -= gone.html().length;
+            bytes -= gone.size();
         }
+    }
+
+    /**
+     * Whether a request's Accept-Encoding (all its values, joined by commas) accepts gzip: "gzip" or "*" listed without
+     * {@code q=0}, and gzip not refused by name.
+     */
+    public static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Double gzip = null;
+        Double any = null;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2).trim());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = q;
+            } else if (coding.equals("*")) {
+                any = q;
+            }
+        }
+        return gzip != null ? gzip > 0 : any != null && any > 0;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** How many pages are kept now. */

@@ -1,6 +1,7 @@
 package org.sanctuaryscorecard.report.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,13 +111,19 @@ class ScorecardController {
         } else {
             Map<String, Object> model = scorecardModel(assessment, null, null, notes);
             byte[] html = renderer.render("report/scorecard", model, request, response).getBytes(StandardCharsets.UTF_8);
-            page = new PublishedPages.Page(id, assessment.revision(), locale, assessment, notes, html);
+            page = PublishedPages.Page.of(id, assessment.revision(), locale, assessment, notes, html);
             published.keep(page);
         }
-        return Optional.of(ResponseEntity.ok()
+        ResponseEntity.BodyBuilder reply = ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .body(page.html()));
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (page.gzipped() != null
+                && PublishedPages.acceptsGzip(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))))) {
+            // Already compressed, once for every reader: the server does not compress an answer with a Content-Encoding.
+            return Optional.of(reply.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzipped()));
+        }
+        return Optional.of(reply.body(page.html()));
     }
 
     @GetMapping("/assessments/{id}/revisions/{revision}")

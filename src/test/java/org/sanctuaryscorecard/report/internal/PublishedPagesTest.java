@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PublishedPagesTest {
 
     private static PublishedPages.Page page(long id, int revision, Locale locale, List<?> notes, int bytes) {
-        return new PublishedPages.Page(id, revision, locale, null, notes, new byte[bytes]);
+        return new PublishedPages.Page(id, revision, locale, null, notes, new byte[bytes], null);
     }
 
     @Test
@@ -61,5 +61,28 @@ class PublishedPagesTest {
         }
         assertThat(many.size()).isEqualTo(PublishedPages.MAX_PAGES);
         assertThat(many.find(0, 1, Locale.ENGLISH)).isEmpty();
+    }
+
+    @Test
+    void aPageOfTwoKilobytesOrMoreIsKeptGzippedTooForReadersWhoAcceptIt() throws Exception {
+        byte[] small = "<p>short</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] large = "<p>Local law enforcement should refuse detainers.</p>\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(PublishedPages.Page.of(1, 1, Locale.ENGLISH, null, List.of(), small).gzipped()).isNull();
+        byte[] gzipped = PublishedPages.Page.of(1, 1, Locale.ENGLISH, null, List.of(), large).gzipped();
+        assertThat(gzipped.length).isLessThan(large.length / 4);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            assertThat(in.readAllBytes()).isEqualTo(large);
+        }
+
+        assertThat(PublishedPages.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(PublishedPages.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(PublishedPages.acceptsGzip("*")).isTrue();
+        assertThat(PublishedPages.acceptsGzip("gzip;q=0, *")).isFalse();
+        assertThat(PublishedPages.acceptsGzip("gzip;q=0.0")).isFalse();
+        assertThat(PublishedPages.acceptsGzip("*;q=0")).isFalse();
+        assertThat(PublishedPages.acceptsGzip("identity")).isFalse();
+        assertThat(PublishedPages.acceptsGzip("deflate, br")).isFalse();
+        assertThat(PublishedPages.acceptsGzip("")).isFalse();
+        assertThat(PublishedPages.acceptsGzip(null)).isFalse();
     }
 }

@@ -142,4 +142,27 @@ class PublishedScorecardPagesTest {
         assertThat(after).contains("Ordinance 2026-7 forbids holds.").doesNotContain("No written policy.");
         assertThat(page(read(id))).isEqualTo(after);
     }
+
+    @Test
+    void browsersThatAcceptGzipGetTheKeptPageGzippedTheSameBytesOnceUnzipped() throws Exception {
+        long id = CorrectionFixtures.published(assessments, organization.id());
+        MockHttpServletResponse plain = read(id);
+        String html = page(plain);
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(plain.getHeaders("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+
+        MockHttpServletResponse zipped = mvc.perform(get("/assessments/" + id).header("Accept-Encoding", "gzip, deflate, br"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(zipped.getHeaders("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(html);
+        }
+
+        MockHttpServletResponse refused = mvc.perform(get("/assessments/" + id).header("Accept-Encoding", "gzip;q=0"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(refused.getHeader("Content-Encoding")).isNull();
+        assertThat(refused.getContentAsString()).isEqualTo(html);
+    }
 }
