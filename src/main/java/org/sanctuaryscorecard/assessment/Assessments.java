@@ -80,17 +80,21 @@ public class Assessments {
     }
 
     /**
-     * Who owns an assessment and whether it is published, read cheaply for access checks.
+     * Who owns an assessment, whether it is published and its revision, read cheaply (one query) for access checks.
      *
-     * @return the owning organization's id and whether the assessment is published; empty when there is no such assessment
+     * @return the owning organization's id, whether the assessment is published and its revision; empty when there is no
+     *         such assessment
      */
     @Transactional(readOnly = true)
     public Optional<Ownership> ownership(long id) {
-        return store.ownerAndPublished(id).map(o -> new Ownership(id, o[0], o[1] == 1));
+        return store.ownerAndPublished(id).map(o -> new Ownership(id, o[0], o[1] == 1, (int) o[2]));
     }
 
-    /** An assessment's owner and whether it is published. */
-    public record Ownership(long assessmentId, long organizationId, boolean published) {
+    /**
+     * An assessment's owner, whether it is published, and its revision: every change, a change of status included,
+     * makes a new revision, so an assessment at one revision is always the same.
+     */
+    public record Ownership(long assessmentId, long organizationId, boolean published, int revision) {
     }
 
     // ---------------------------------------------------------------- reading

@@ -167,11 +167,12 @@ public class AssessmentStore {
                 .param(id).query((rs, n) -> actorId(rs, 1)).optional().flatMap(Optional::ofNullable);
     }
 
-    /** Who owns an assessment and where it stands: its organization and its status, read cheaply for access checks. */
+    /** Who owns an assessment, whether it is published and its revision, read cheaply for access checks. */
     public Optional<long[]> ownerAndPublished(long id) {
         return jdbc.sql("SELECT a.organization_id, (SELECT f.field_value FROM assessment_field f WHERE f.assessment_id = a.id"
-                        + " AND f.field = 'status') FROM assessment a WHERE a.id = ?")
-                .param(id).query((rs, n) -> new long[] {rs.getLong(1), "published".equals(rs.getString(2)) ? 1 : 0}).optional();
+                        + " AND f.field = 'status'), a.revision FROM assessment a WHERE a.id = ?")
+                .param(id).query((rs, n) -> new long[] {rs.getLong(1), "published".equals(rs.getString(2)) ? 1 : 0, rs.getInt(3)})
+                .optional();
     }
 
     private static Long actorId(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

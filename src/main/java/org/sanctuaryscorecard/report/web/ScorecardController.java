@@ -1,19 +1,28 @@
 package org.sanctuaryscorecard.report.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.assessment.Assessment;
 import org.sanctuaryscorecard.assessment.AssessmentContent;
+import org.sanctuaryscorecard.assessment.AssessmentNotFoundException;
+import org.sanctuaryscorecard.assessment.AssessmentStatus;
 import org.sanctuaryscorecard.assessment.Assessments;
 import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
 import org.sanctuaryscorecard.report.ScorecardQuestionNotes;
+import org.sanctuaryscorecard.report.internal.PageRenderer;
 import org.sanctuaryscorecard.report.internal.PdfPages;
+import org.sanctuaryscorecard.report.internal.PublishedPages;
 import org.sanctuaryscorecard.scoring.ScoreSummary;
 import org.sanctuaryscorecard.scoring.Scoring;
 import org.springframework.context.MessageSource;
@@ -40,25 +49,81 @@ class ScorecardController {
     private final PdfPages pdf;
     private final MessageSource messages;
     private final List<ScorecardQuestionNotes> questionNotes;
+    private final AccessPolicy policy;
+    private final PageRenderer renderer;
+    private final PublishedPages published;
 
     ScorecardController(Assessments assessments, Framework framework, JurisdictionCatalog catalog, PdfPages pdf,
-                        MessageSource messages, List<ScorecardQuestionNotes> questionNotes) {
+                        MessageSource messages, List<ScorecardQuestionNotes> questionNotes, AccessPolicy policy,
+                        PageRenderer renderer, PublishedPages published) {
         this.assessments = assessments;
         this.framework = framework;
         this.catalog = catalog;
         this.pdf = pdf;
         this.messages = messages;
         this.questionNotes = questionNotes;
+        this.policy = policy;
+        this.renderer = renderer;
+        this.published = published;
     }
 
     /** Another module's notes under each question, as the scorecard template renders them. */
     record QuestionNotes(String template, Object data) {
     }
 
+    /**
+     * The scorecard. A published one, for someone not signed in, is the same page for every such reader until the
+     * assessment changes: it is made once per revision and kept ({@link PublishedPages}). Anyone signed in gets a page
+     * made for them (the header shows who they are), and so does every draft or assessment in review.
+     */
     @GetMapping("/assessments/{id}")
-    String scorecard(@PathVariable long id, Model model) {
+    Object scorecard(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!policy.signedIn()) {
+            Optional<ResponseEntity<byte[]>> page = publishedPage(id, request, response);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
         model.addAllAttributes(scorecardModel(assessments.get(id), null, null));
         return "report/scorecard";
+    }
+
+    /**
+     * The page of a published assessment as everyone not signed in sees it: the kept one when the assessment is still at
+     * the revision it was made for and the other modules' notes are the same, else made now and kept. Empty when the
+     * assessment is not published (or changed while it was read): the page is then made as usual.
+     */
+    private Optional<ResponseEntity<byte[]>> publishedPage(long id, HttpServletRequest request, HttpServletResponse response) {
+        Assessments.Ownership now = assessments.ownership(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        if (!now.published()) {
+            return Optional.empty();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Optional<PublishedPages.Page> kept = published.find(id, now.revision(), locale);
+        Assessment assessment = kept.map(PublishedPages.Page::assessment).orElseGet(() -> assessments.get(id));
+        if (assessment.revision() != now.revision() || assessment.status() != AssessmentStatus.PUBLISHED) {
+            return Optional.empty();
+        }
+        List<QuestionNotes> notes = notes(assessment, assessment.content(), null);
+        PublishedPages.Page page;
+        if (kept.isPresent() && kept.get().shows(now.revision(), locale, notes)) {
+            page = kept.get();
+        } else {
+            Map<String, Object> model = scorecardModel(assessment, null, null, notes);
+            byte[] html = renderer.render("report/scorecard", model, request, response).getBytes(StandardCharsets.UTF_8);
+            page = PublishedPages.Page.of(id, assessment.revision(), locale, assessment, notes, html);
+            published.keep(page);
+        }
+        ResponseEntity.BodyBuilder reply = ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (page.gzipped() != null
+                && PublishedPages.acceptsGzip(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))))) {
+            // Already compressed, once for every reader: the server does not compress an answer with a Content-Encoding.
+            return Optional.of(reply.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzipped()));
+        }
+        return Optional.of(reply.body(page.html()));
     }
 
     @GetMapping("/assessments/{id}/revisions/{revision}")
@@ -123,6 +188,16 @@ class ScorecardController {
      * replaces the current content when given.
      */
     private Map<String, Object> scorecardModel(Assessment assessment, AssessmentContent past, Integer revision) {
+        return scorecardModel(assessment, past, revision, notes(assessment, past == null ? assessment.content() : past, revision));
+    }
+
+    /** The other modules' notes under each question, for the content shown. */
+    private List<QuestionNotes> notes(Assessment assessment, AssessmentContent content, Integer revision) {
+        return questionNotes.stream().map(n -> new QuestionNotes(n.template(), n.notes(assessment, content, revision))).toList();
+    }
+
+    private Map<String, Object> scorecardModel(Assessment assessment, AssessmentContent past, Integer revision,
+                                               List<QuestionNotes> notes) {
         AssessmentContent content = past == null ? assessment.content() : past;
         Jurisdiction jurisdiction = catalog.find(assessment.jurisdictionGeoid()).orElseThrow();
         ScoreSummary scores = Scoring.summarize(framework, content.answerCodes(), content.provisionLabels());
@@ -136,8 +211,7 @@ class ScorecardController {
         model.put("state", catalog.stateOf(jurisdiction));
         model.put("tableRows", framework.tableRows());
         model.put("pdf", false);
-        model.put("questionNotes", questionNotes.stream()
-                .map(n -> new QuestionNotes(n.template(), n.notes(assessment, content, revision))).toList());
+        model.put("questionNotes", notes);
         return model;
     }
 
