@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# National map data time: GET /api/map for every county (3,235 county GEOIDs, the summary layer and a criterion layer,
-# with and without explanations) and for every state, measured on loopback against a fresh jar on an embedded
+# National map data time: GET /api/map for every county (3,235 county GEOIDs: the effective protection summary, the
+# map's default, and one provision's layer, layered from the shipped policies; the published assessments' summary
+# layer and a criterion layer; with and without explanations) and for every state, measured on loopback against a fresh jar on an embedded
 # database, next to two baselines in the same run: /actuator/health (no work) and /api/jurisdictions/06075 (one small
 # JSON answer). The published assessments are the examples the application ships (and publishes at its first start).
 # Each figure is the median and 95th percentile over many requests after a warm-up, from one keep-alive connection,
@@ -57,6 +58,9 @@ def measure(path, count, warmup):
 rows = [
     ("baseline: /actuator/health", "/actuator/health"),
     ("baseline: one jurisdiction (JSON)", "/api/jurisdictions/06075"),
+    (f"map, {counties} counties, protection", "/api/map?layer=protection&level=county&asOf=2026-06-01"),
+    (f"map, {counties} counties, one provision", "/api/map?layer=provision.detainer-hold&level=county&asOf=2026-06-01"),
+    (f"map, {counties} counties, prot. explained", "/api/map?layer=protection&level=county&asOf=2026-06-01&explain=true"),
     (f"map, {counties} counties, summary", "/api/map?layer=criteria-met&level=county&asOf=2025-06-01"),
     (f"map, {counties} counties, criterion", f"/api/map?layer=criterion.{criterion}&level=county&asOf=2025-06-01"),
     (f"map, {counties} counties, explained", "/api/map?layer=criteria-met&level=county&asOf=2025-06-01&explain=true"),
