@@ -33,7 +33,9 @@ class ImportCommandTest {
 
     final Function<String[], ConfigurableApplicationContext> startContext = springArgs -> {
         started++;
-        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=test", "--spring.datasource.url=" + url));
+        // its own H2 database, whatever SPRING_DATASOURCE_* the environment gives (CI's PostgreSQL run sets them)
+        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=test", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=sa", "--spring.datasource.password="));
         all.addAll(List.of(springArgs));
         return new SpringApplicationBuilder(ScorecardApplication.class).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
     };
