@@ -221,4 +221,33 @@ class InjectionTest {
         }
         assertThat(assessments.get(id).revision()).isEqualTo(revision);
     }
+
+    /**
+     * Every text field of the form that adds a policy: stored exactly as typed, escaped on the policy's page, the
+     * jurisdiction's list of policies and its effective protection (whose explanation quotes the policy).
+     */
+    @Test
+    void hostileTextInAPolicyIsStoredVerbatimAndEscapedWhereverItIsShown() throws Exception {
+        String text = "Sec. 1. The county shall not enter into any 287(g) agreement. Quote " + HOSTILE;
+        var form = post("/policies/new").with(csrf()).param("step", "save").param("jurisdiction", "06085")
+                .param("title", "Policy " + HOSTILE).param("kind", "ordinance").param("citation", "Citation " + HOSTILE)
+                .param("sourceUrl", "https://example.org/?q=%3Cscript%3E").param("enacted", "Enacted " + HOSTILE)
+                .param("status", "unverified").param("statusNote", "Note " + HOSTILE).param("text", text)
+                .param("label-287g", "protects").param("quote-287g", "Quote " + HOSTILE);
+        for (String provision : List.of("detainer-hold", "release-notification", "info-sharing", "status-inquiry", "ncic-arrest",
+                "jail-access", "interview-safeguards", "conviction-carveouts", "detention-contracts", "287g",
+                "prosecutor-consequences", "oversight-enforcement", "local-resources")) {
+            form.param("confirm-" + provision, "yes");
+        }
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("SELECT id FROM policy WHERE title = ?").param("Policy " + HOSTILE).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT citation FROM policy WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("Citation " + HOSTILE);
+        for (String page : List.of("/policies/" + id, "/jurisdictions/06085/policies", "/jurisdictions/06085")) {
+            String html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain(SCRIPT).doesNotContain(MARKUP).doesNotContain("<svg/onload");
+            assertThat(html).as("%s shows the text, escaped", page).contains("&lt;script&gt;alert(");
+        }
+        mvc.perform(get("/api/policies/" + id)).andExpect(status().isOk()).andExpect(jsonPath("$.title").value("Policy " + HOSTILE));
+    }
 }
