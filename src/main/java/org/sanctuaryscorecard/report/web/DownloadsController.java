@@ -72,14 +72,14 @@ class DownloadsController {
 
     @GetMapping("/downloads/{dataset}.csv")
     void csv(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Dataset d = dataset(dataset);
+        Dataset<?> d = dataset(dataset);
         String base = base();
         file(d, "csv", CSV, request, response, out -> data.csv(d, base, out));
     }
 
     @GetMapping("/downloads/{dataset}.json")
     void json(@PathVariable String dataset, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Dataset d = dataset(dataset);
+        Dataset<?> d = dataset(dataset);
         String base = base();
         file(d, "json", MediaType.APPLICATION_JSON, request, response, out -> data.json(d, base, out));
     }
@@ -116,7 +116,7 @@ class DownloadsController {
      * Writes a file straight to the response while the assessments are read (the servlet container sends it in chunks
      * as its buffer fills; nothing holds the whole file), after answering 304 when the client already has it.
      */
-    private void file(Dataset d, String format, MediaType type, HttpServletRequest request, HttpServletResponse response,
+    private void file(Dataset<?> d, String format, MediaType type, HttpServletRequest request, HttpServletResponse response,
                       FileWriter writer) throws IOException {
         ShallowEtagHeaderFilter.disableContentCaching(request); // never buffered to hash it: the ETag is computed here
         String etag = data.etag(d, format);
@@ -137,7 +137,7 @@ class DownloadsController {
         void write(OutputStream out);
     }
 
-    private Dataset dataset(String id) {
+    private Dataset<?> dataset(String id) {
         return data.dataset(id).orElseThrow(() -> new ExplainedException(HttpStatus.NOT_FOUND, "opendata.error.unknownDataset", id));
     }
 

@@ -9,13 +9,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +34,9 @@ import org.sanctuaryscorecard.framework.Framework;
 import org.sanctuaryscorecard.jurisdiction.Jurisdiction;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionCatalog;
 import org.sanctuaryscorecard.jurisdiction.JurisdictionKind;
+import org.sanctuaryscorecard.policy.Policies;
+import org.sanctuaryscorecard.protection.EffectiveLabel;
+import org.sanctuaryscorecard.protection.EffectiveProtections;
 import org.sanctuaryscorecard.scoring.CriterionResult;
 import org.sanctuaryscorecard.scoring.CriterionStatus;
 import org.sanctuaryscorecard.scoring.ScoreSummary;
@@ -60,7 +69,7 @@ public class OpenData {
      * One column: its name in the files, its type, the values it may take (empty when any value of its type), and a
      * message key for its meaning and its source ({@code opendata.column.<name>.meaning} / {@code .source}).
      */
-    public record Column(String name, Type type, List<String> allowed, Function<Row, Object> value) {
+    public record Column<R>(String name, Type type, List<String> allowed, Function<R, Object> value) {
 
         public String meaningKey() {
             return "opendata.column." + name + ".meaning";
@@ -75,8 +84,11 @@ public class OpenData {
         }
     }
 
-    /** One dataset: its name (the file's), what one row is, and its columns. */
-    public record Dataset(String id, List<Column> columns, Function<Published, List<Row>> rows) {
+    /**
+     * One dataset: its name (the file's), its columns, its rows (given one at a time to a sink, with the address the
+     * files link to), and the state of the data the rows come from (for the ETag: it changes when the rows may).
+     */
+    public record Dataset<R>(String id, List<Column<R>> columns, BiConsumer<String, Consumer<R>> rows, Supplier<String> state) {
 
         public String descriptionKey() {
             return "opendata.dataset." + id;
@@ -98,95 +110,140 @@ public class OpenData {
     public record Row(Published p, String item, List<Evidence> evidence) {
     }
 
+    /** One row of the effective protection: a state or county, on a date, and its effective label on one provision. */
+    public record ProtectionRow(Jurisdiction jurisdiction, LocalDate asOf, EffectiveLabel label, String base) {
+    }
+
     private final Assessments assessments;
     private final JurisdictionCatalog catalog;
     private final Framework framework;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<Dataset> datasets;
+    private final EffectiveProtections protections;
+    private final Policies policies;
+    private final Clock clock;
+    private final List<Dataset<?>> datasets;
 
-    OpenData(Assessments assessments, JurisdictionCatalog catalog, Framework framework) {
+    OpenData(Assessments assessments, JurisdictionCatalog catalog, Framework framework, EffectiveProtections protections,
+             Policies policies, Clock clock) {
         this.assessments = assessments;
         this.catalog = catalog;
         this.framework = framework;
+        this.protections = protections;
+        this.policies = policies;
+        this.clock = clock;
         this.datasets = List.of(
-                new Dataset("criteria", concat(assessmentColumns(), criterionColumns(), evidenceColumns()), this::criterionRows),
-                new Dataset("provisions", concat(assessmentColumns(), provisionColumns(), evidenceColumns()), this::provisionRows),
-                new Dataset("landscape", concat(assessmentColumns(), landscapeColumns(), evidenceColumns()), this::landscapeRows));
+                assessmentDataset("criteria", concat(assessmentColumns(), criterionColumns(), evidenceColumns()), this::criterionRows),
+                assessmentDataset("provisions", concat(assessmentColumns(), provisionColumns(), evidenceColumns()), this::provisionRows),
+                assessmentDataset("landscape", concat(assessmentColumns(), landscapeColumns(), evidenceColumns()), this::landscapeRows),
+                new Dataset<>("protection", protectionColumns(), this::protectionRows, this::protectionState));
     }
 
-    public List<Dataset> datasets() {
+    private Dataset<Row> assessmentDataset(String id, List<Column<Row>> columns, Function<Published, List<Row>> rows) {
+        return new Dataset<>(id, columns, (base, sink) -> eachPublished(base, p -> rows.apply(p).forEach(sink)), this::publishedState);
+    }
+
+    public List<Dataset<?>> datasets() {
         return datasets;
     }
 
-    public Optional<Dataset> dataset(String id) {
+    public Optional<Dataset<?>> dataset(String id) {
         return datasets.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
     // ---------------------------------------------------------------- the columns
 
-    private List<Column> assessmentColumns() {
+    private List<Column<Row>> assessmentColumns() {
         return List.of(
-                new Column("jurisdiction_geoid", Type.STRING, List.of(), r -> r.p().jurisdiction().geoid()),
-                new Column("jurisdiction_name", Type.STRING, List.of(), r -> r.p().jurisdiction().name()),
-                new Column("jurisdiction_kind", Type.STRING, Stream.of(JurisdictionKind.values()).map(JurisdictionKind::id).toList(),
+                new Column<>("jurisdiction_geoid", Type.STRING, List.of(), r -> r.p().jurisdiction().geoid()),
+                new Column<>("jurisdiction_name", Type.STRING, List.of(), r -> r.p().jurisdiction().name()),
+                new Column<>("jurisdiction_kind", Type.STRING, Stream.of(JurisdictionKind.values()).map(JurisdictionKind::id).toList(),
                         r -> r.p().jurisdiction().kind().id()),
-                new Column("state_code", Type.STRING, List.of(), r -> r.p().jurisdiction().stateCode()),
-                new Column("assessment_id", Type.INTEGER, List.of(), r -> r.p().assessment().id()),
-                new Column("assessment_title", Type.TEXT, List.of(), r -> r.p().content().title()),
-                new Column("assessment_author", Type.STRING, List.of(), r -> r.p().content().author()),
-                new Column("as_of", Type.DATE, List.of(), r -> r.p().content().asOf() == null ? null : r.p().content().asOf().toString()),
-                new Column("revision", Type.INTEGER, List.of(), r -> r.p().assessment().revision()),
-                new Column("example", Type.BOOLEAN, List.of("true", "false"), r -> r.p().content().example() != null),
-                new Column("latest_for_jurisdiction", Type.BOOLEAN, List.of("true", "false"), r -> r.p().latest()),
-                new Column("framework_version", Type.STRING, List.of(), r -> r.p().assessment().frameworkVersion()),
-                new Column("scorecard_url", Type.URL, List.of(), r -> r.p().base() + "/assessments/" + r.p().assessment().id()));
+                new Column<>("state_code", Type.STRING, List.of(), r -> r.p().jurisdiction().stateCode()),
+                new Column<>("assessment_id", Type.INTEGER, List.of(), r -> r.p().assessment().id()),
+                new Column<>("assessment_title", Type.TEXT, List.of(), r -> r.p().content().title()),
+                new Column<>("assessment_author", Type.STRING, List.of(), r -> r.p().content().author()),
+                new Column<>("as_of", Type.DATE, List.of(), r -> r.p().content().asOf() == null ? null : r.p().content().asOf().toString()),
+                new Column<>("revision", Type.INTEGER, List.of(), r -> r.p().assessment().revision()),
+                new Column<>("example", Type.BOOLEAN, List.of("true", "false"), r -> r.p().content().example() != null),
+                new Column<>("latest_for_jurisdiction", Type.BOOLEAN, List.of("true", "false"), r -> r.p().latest()),
+                new Column<>("framework_version", Type.STRING, List.of(), r -> r.p().assessment().frameworkVersion()),
+                new Column<>("scorecard_url", Type.URL, List.of(), r -> r.p().base() + "/assessments/" + r.p().assessment().id()));
     }
 
-    private List<Column> criterionColumns() {
+    private List<Column<Row>> criterionColumns() {
         return List.of(
-                new Column("criterion_id", Type.STRING, framework.criteria().stream().map(Framework.Criterion::id).toList(), Row::item),
-                new Column("criterion_number", Type.INTEGER, List.of(), r -> criterion(r).number()),
-                new Column("criterion_name", Type.STRING, List.of(), r -> criterion(r).name()),
-                new Column("status", Type.STRING, Stream.of(CriterionStatus.values()).map(CriterionStatus::id).toList(),
+                new Column<>("criterion_id", Type.STRING, framework.criteria().stream().map(Framework.Criterion::id).toList(), Row::item),
+                new Column<>("criterion_number", Type.INTEGER, List.of(), r -> criterion(r).number()),
+                new Column<>("criterion_name", Type.STRING, List.of(), r -> criterion(r).name()),
+                new Column<>("status", Type.STRING, Stream.of(CriterionStatus.values()).map(CriterionStatus::id).toList(),
                         r -> result(r).status().id()),
-                new Column("waiting_for", Type.STRING, List.of(), r -> numbers(result(r).unanswered())),
-                new Column("needs_review_of", Type.STRING, List.of(), r -> numbers(result(r).needReview())),
-                new Column("answers", Type.STRING, List.of(), this::answers));
+                new Column<>("waiting_for", Type.STRING, List.of(), r -> numbers(result(r).unanswered())),
+                new Column<>("needs_review_of", Type.STRING, List.of(), r -> numbers(result(r).needReview())),
+                new Column<>("answers", Type.STRING, List.of(), this::answers));
     }
 
-    private List<Column> provisionColumns() {
+    private List<Column<Row>> provisionColumns() {
         return List.of(
-                new Column("provision_id", Type.STRING, framework.provisions().stream().map(Framework.Provision::id).toList(), Row::item),
-                new Column("provision_name", Type.STRING, List.of(), r -> framework.provision(r.item()).orElseThrow().name()),
-                new Column("label", Type.STRING, framework.provisionLabels().stream().map(Framework.ProvisionLabel::id).toList(),
+                new Column<>("provision_id", Type.STRING, framework.provisions().stream().map(Framework.Provision::id).toList(), Row::item),
+                new Column<>("provision_name", Type.STRING, List.of(), r -> framework.provision(r.item()).orElseThrow().name()),
+                new Column<>("label", Type.STRING, framework.provisionLabels().stream().map(Framework.ProvisionLabel::id).toList(),
                         r -> r.p().content().provisionCheck(r.item()).label()),
-                new Column("explanation", Type.TEXT, List.of(), r -> r.p().content().provisionCheck(r.item()).explanation()));
+                new Column<>("explanation", Type.TEXT, List.of(), r -> r.p().content().provisionCheck(r.item()).explanation()));
     }
 
-    private List<Column> landscapeColumns() {
+    private List<Column<Row>> landscapeColumns() {
         return List.of(
-                new Column("question_id", Type.STRING, framework.landscape().questions().stream()
+                new Column<>("question_id", Type.STRING, framework.landscape().questions().stream()
                         .map(Framework.LandscapeQuestion::id).toList(), Row::item),
-                new Column("question_text", Type.TEXT, List.of(), r -> framework.landscapeQuestion(r.item()).orElseThrow().text()),
-                new Column("choice", Type.STRING, List.of(), r -> r.p().content().landscapeAnswer(r.item()).choice()),
-                new Column("text", Type.TEXT, List.of(), r -> r.p().content().landscapeAnswer(r.item()).text()),
-                new Column("agencies", Type.STRING, List.of(), r -> joined(r.p().content().landscapeAnswer(r.item()).agencies())),
-                new Column("link", Type.URL, List.of(), r -> r.p().content().landscapeAnswer(r.item()).link()));
+                new Column<>("question_text", Type.TEXT, List.of(), r -> framework.landscapeQuestion(r.item()).orElseThrow().text()),
+                new Column<>("choice", Type.STRING, List.of(), r -> r.p().content().landscapeAnswer(r.item()).choice()),
+                new Column<>("text", Type.TEXT, List.of(), r -> r.p().content().landscapeAnswer(r.item()).text()),
+                new Column<>("agencies", Type.STRING, List.of(), r -> joined(r.p().content().landscapeAnswer(r.item()).agencies())),
+                new Column<>("link", Type.URL, List.of(), r -> r.p().content().landscapeAnswer(r.item()).link()));
     }
 
-    private static List<Column> evidenceColumns() {
+    private static List<Column<Row>> evidenceColumns() {
         return List.of(
-                new Column("evidence_count", Type.INTEGER, List.of(), r -> r.evidence().size()),
-                new Column("citations", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
+                new Column<>("evidence_count", Type.INTEGER, List.of(), r -> r.evidence().size()),
+                new Column<>("citations", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
                         .map(e -> e.sourceTitle() + (e.citation() == null ? "" : ", " + e.citation())).toList())),
-                new Column("source_urls", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
+                new Column<>("source_urls", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
                         .map(Evidence::url).filter(u -> u != null).toList())),
-                new Column("quotes", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
+                new Column<>("quotes", Type.TEXT, List.of(), r -> joined(r.evidence().stream()
                         .map(Evidence::quote).filter(q -> q != null).toList())));
     }
 
+    /** The effective protection's columns: one state or county, one provision, its effective label and its source. */
+    private List<Column<ProtectionRow>> protectionColumns() {
+        return List.of(
+                new Column<>("jurisdiction_geoid", Type.STRING, List.of(), r -> r.jurisdiction().geoid()),
+                new Column<>("jurisdiction_name", Type.STRING, List.of(), r -> r.jurisdiction().name()),
+                new Column<>("jurisdiction_kind", Type.STRING, List.of(JurisdictionKind.STATE.id(), JurisdictionKind.COUNTY.id()),
+                        r -> r.jurisdiction().kind().id()),
+                new Column<>("state_code", Type.STRING, List.of(), r -> r.jurisdiction().stateCode()),
+                new Column<>("effective_as_of", Type.DATE, List.of(), r -> r.asOf().toString()),
+                new Column<>("provision_id", Type.STRING, framework.provisions().stream().map(Framework.Provision::id).toList(),
+                        r -> r.label().provision()),
+                new Column<>("provision_name", Type.STRING, List.of(), r -> framework.provision(r.label().provision()).orElseThrow().name()),
+                new Column<>("effective_label", Type.STRING, framework.provisionLabels().stream().map(Framework.ProvisionLabel::id).toList(),
+                        r -> r.label().label()),
+                new Column<>("source_level", Type.STRING, List.of("state", "county", "place"),
+                        r -> r.label().source() == null ? null : r.label().source().level()),
+                new Column<>("source_geoid", Type.STRING, List.of(), r -> r.label().source() == null ? null : r.label().source().geoid()),
+                new Column<>("source_citation", Type.TEXT, List.of(), r -> r.label().source() == null ? null : r.label().source().name()),
+                new Column<>("source_status", Type.STRING, List.of(), r -> r.label().source() == null ? null : r.label().source().status()),
+                new Column<>("source_quote", Type.TEXT, List.of(), r -> r.label().source() == null ? null : r.label().source().quote()),
+                new Column<>("policy_url", Type.URL, List.of(),
+                        r -> r.label().source() == null ? null : r.base() + "/policies/" + r.label().source().policyId()),
+                new Column<>("preempted", Type.BOOLEAN, List.of("true", "false"), r -> r.label().preempted()),
+                new Column<>("follows_jail", Type.BOOLEAN, List.of("true", "false"), r -> r.label().jail()),
+                new Column<>("conflicts", Type.TEXT, List.of(), r -> joined(r.label().conflicts().stream()
+                        .map(c -> c.name() + " (" + c.level() + ", " + c.label() + ")").toList())),
+                new Column<>("effective_explanation", Type.TEXT, List.of(), r -> r.label().explanation()));
+    }
+
     @SafeVarargs
-    private static List<Column> concat(List<Column>... parts) {
+    private static List<Column<Row>> concat(List<Column<Row>>... parts) {
         return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
@@ -228,6 +285,22 @@ public class OpenData {
         return framework.landscape().questions().stream().map(q -> new Row(p, q.id(), p.content().evidenceFor(q.id()))).toList();
     }
 
+    /**
+     * Every state, then every county, that a policy on record reaches (the others are left out: nothing is known of
+     * them), by GEOID, with its effective label on each provision today.
+     */
+    private void protectionRows(String base, Consumer<ProtectionRow> sink) {
+        LocalDate today = LocalDate.now(clock);
+        for (String level : List.of("state", "county")) {
+            new TreeMap<>(protections.forAll(level, today)).forEach((geoid, labels) -> {
+                if (labels.stream().anyMatch(l -> l.source() != null)) {
+                    Jurisdiction jurisdiction = catalog.find(geoid).orElseThrow();
+                    labels.forEach(l -> sink.accept(new ProtectionRow(jurisdiction, today, l, base)));
+                }
+            });
+        }
+    }
+
     /** Calls {@code each} with every published assessment, one at a time, by jurisdiction then id. */
     private void eachPublished(String base, java.util.function.Consumer<Published> each) {
         Map<Long, Integer> published = assessments.publishedRevisions();
@@ -250,36 +323,48 @@ public class OpenData {
     }
 
     /**
-     * A strong validator of the files: it changes whenever an assessment is published, sent back or changed (the
-     * published assessments' ids and revisions), or the columns change.
+     * A strong validator of the files: it changes whenever the data the rows come from change (for the assessments'
+     * files: an assessment published, sent back or changed; for the protection file: a policy added or changed, or
+     * the date), or the columns change.
      */
-    public String etag(Dataset dataset, String format) {
-        StringBuilder state = new StringBuilder(dataset.id()).append('.').append(format).append(':')
-                .append(String.join(",", dataset.columnNames())).append(':').append(framework.about().version());
-        assessments.publishedRevisions().forEach((id, revision) -> state.append(id).append('@').append(revision).append(';'));
+    public String etag(Dataset<?> dataset, String format) {
+        String state = dataset.id() + '.' + format + ':' + String.join(",", dataset.columnNames()) + ':'
+                + framework.about().version() + ':' + dataset.state().get();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The published assessments' ids and revisions. */
+    private String publishedState() {
+        StringBuilder state = new StringBuilder();
+        assessments.publishedRevisions().forEach((id, revision) -> state.append(id).append('@').append(revision).append(';'));
+        return state.toString();
+    }
+
+    /** The date the protection is computed for, and every policy's id and version. */
+    private String protectionState() {
+        StringBuilder state = new StringBuilder(LocalDate.now(clock).toString()).append(':');
+        policies.all().forEach(p -> state.append(p.id()).append('@').append(p.version()).append(';'));
+        return state.toString();
+    }
+
     // ---------------------------------------------------------------- the files
 
     /** Writes the dataset as CSV: a header line of the column names, then one line per row (RFC 4180, CRLF). */
-    public void csv(Dataset dataset, String base, OutputStream out) {
+    public <R> void csv(Dataset<R> dataset, String base, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         write(writer, String.join(",", dataset.columnNames()) + "\r\n");
-        eachPublished(base, p -> {
-            for (Row row : dataset.rows().apply(p)) {
-                List<String> cells = new ArrayList<>();
-                for (Column column : dataset.columns()) {
-                    Object value = column.value().apply(row);
-                    cells.add(CsvCells.cell(value == null ? null : value.toString()));
-                }
-                write(writer, String.join(",", cells) + "\r\n");
+        dataset.rows().accept(base, row -> {
+            List<String> cells = new ArrayList<>();
+            for (Column<R> column : dataset.columns()) {
+                Object value = column.value().apply(row);
+                cells.add(CsvCells.cell(value == null ? null : value.toString()));
             }
+            write(writer, String.join(",", cells) + "\r\n");
         });
         try {
             writer.flush();
@@ -292,7 +377,7 @@ public class OpenData {
      * Writes the dataset as JSON: {@code {"dataset", "licence", "codebook", "columns", "rows": [{column: value}]}},
      * integers and booleans as JSON numbers and booleans, missing values as null.
      */
-    public void json(Dataset dataset, String base, OutputStream out) {
+    public <R> void json(Dataset<R> dataset, String base, OutputStream out) {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("dataset", dataset.id());
@@ -307,10 +392,10 @@ public class OpenData {
             g.writeEndArray();
             g.writeName("rows");
             g.writeStartArray();
-            eachPublished(base, p -> {
-                for (Row row : dataset.rows().apply(p)) {
+            int[] written = {0};
+            dataset.rows().accept(base, row -> {
                     g.writeStartObject();
-                    for (Column column : dataset.columns()) {
+                    for (Column<R> column : dataset.columns()) {
                         g.writeName(column.name());
                         Object value = column.value().apply(row);
                         if (value == null) {
@@ -324,9 +409,11 @@ public class OpenData {
                         }
                     }
                     g.writeEndObject();
-                }
-                g.flush();
+                    if (++written[0] % 100 == 0) {
+                        g.flush();
+                    }
             });
+            g.flush();
             g.writeEndArray();
             g.writeEndObject();
         }

@@ -172,9 +172,9 @@ class ExportsTest {
                 .andReturn().getResponse().getContentAsString());
         JsonNode book = json.readTree(mvc.perform(get("/api/v1/exports/codebook")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(data.datasets()).extracting(OpenData.Dataset::id).containsExactly("criteria", "provisions", "landscape");
+        assertThat(data.datasets()).extracting(OpenData.Dataset::id).containsExactly("criteria", "provisions", "landscape", "protection");
         int i = 0;
-        for (OpenData.Dataset d : data.datasets()) {
+        for (OpenData.Dataset<?> d : data.datasets()) {
             List<String> csvHeader = Csv.parse(download("/downloads/" + d.id() + ".csv").getContentAsString(StandardCharsets.UTF_8)).get(0);
             JsonNode file = json.readTree(download("/downloads/" + d.id() + ".json").getContentAsString(StandardCharsets.UTF_8));
             List<String> jsonColumns = new ArrayList<>();
@@ -187,12 +187,50 @@ class ExportsTest {
             assertThat(jsonColumns).as("JSON columns of %s = codebook page", d.id()).isEqualTo(onThePage);
             assertThat(inTheJsonBook).as("JSON codebook of %s = codebook page", d.id()).isEqualTo(onThePage);
             file.get("rows").forEach(r -> assertThat(r.propertyNames()).containsExactlyElementsOf(onThePage));
-            for (OpenData.Column c : d.columns()) {
+            for (OpenData.Column<?> c : d.columns()) {
                 assertThat(messages.getMessage(c.meaningKey(), null, null, java.util.Locale.ENGLISH)).as(c.meaningKey()).isNotBlank();
                 assertThat(messages.getMessage(c.sourceKey(), null, null, java.util.Locale.ENGLISH)).as(c.sourceKey()).isNotBlank();
             }
         }
         assertThat(codebook.select("td").eachText()).contains("met, partly-met, not-met, needs-review, not-yet-assessed");
+    }
+
+    @Autowired
+    org.sanctuaryscorecard.protection.EffectiveProtections protections;
+
+    @Test
+    void theEffectiveProtectionFileHasEveryStateAndCountyALawOnRecordReachesWithItsLabelsAndSources() throws Exception {
+        List<List<String>> rows = Csv.parse(download("/downloads/protection.csv").getContentAsString(StandardCharsets.UTF_8));
+        List<String> header = rows.get(0);
+        java.util.function.BiFunction<List<String>, String, String> cell = (row, column) -> row.get(header.indexOf(column));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var states = protections.forAll("state", today);
+        var counties = protections.forAll("county", today);
+        long reached = java.util.stream.Stream.concat(states.values().stream(), counties.values().stream())
+                .filter(labels -> labels.stream().anyMatch(l -> l.source() != null)).count();
+        assertThat(rows.size() - 1L).as("13 rows for each state or county a policy on record reaches").isEqualTo(reached * 13);
+
+        // Florida: chapter 908 makes detainer holds contrary, with its citation, quote and the policy's page
+        org.sanctuaryscorecard.protection.EffectiveLabel expected = states.get("12").stream()
+                .filter(l -> l.provision().equals("detainer-hold")).findFirst().orElseThrow();
+        List<String> florida = rows.stream().filter(r -> r.get(0).equals("12") && cell.apply(r, "provision_id").equals("detainer-hold"))
+                .findFirst().orElseThrow();
+        assertThat(cell.apply(florida, "effective_label")).isEqualTo("contrary").isEqualTo(expected.label());
+        assertThat(cell.apply(florida, "source_citation")).isEqualTo(expected.source().name());
+        assertThat(cell.apply(florida, "source_quote")).isEqualTo(expected.source().quote());
+        assertThat(cell.apply(florida, "policy_url")).isEqualTo("http://localhost/policies/" + expected.source().policyId());
+        assertThat(cell.apply(florida, "effective_explanation")).isEqualTo(expected.explanation());
+        assertThat(cell.apply(florida, "effective_as_of")).isEqualTo(today.toString());
+        // a county of Florida without its own policy carries the state's label; a state nothing reaches is absent
+        assertThat(rows).anyMatch(r -> r.get(0).equals("12086") && cell.apply(r, "provision_id").equals("detainer-hold")
+                && cell.apply(r, "effective_label").equals("contrary") && cell.apply(r, "source_level").equals("state"));
+        String nothing = states.entrySet().stream().filter(e -> e.getValue().stream().allMatch(l -> l.source() == null))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(rows).noneMatch(r -> r.get(0).equals(nothing));
+
+        String etag = download("/downloads/protection.json").getHeader("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        mvc.perform(get("/downloads/protection.json").header("If-None-Match", etag)).andExpect(status().isNotModified());
     }
 
     @Test
@@ -204,7 +242,7 @@ class ExportsTest {
         // written while the assessments are read: the stream gets the file in pieces, the first long before the end
         for (String format : List.of("csv", "json")) {
             Watched out = new Watched();
-            OpenData.Dataset provisions = data.dataset("provisions").orElseThrow();
+            OpenData.Dataset<?> provisions = data.dataset("provisions").orElseThrow();
             if (format.equals("csv")) {
                 data.csv(provisions, "http://localhost", out);
             } else {
