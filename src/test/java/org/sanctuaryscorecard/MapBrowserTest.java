@@ -2,84 +2,24 @@ package org.sanctuaryscorecard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The national map in a real browser (Debian's Chromium through Playwright, set up as in {@link BrowserTest}): D3
  * draws every county from the served boundaries, a click on San Francisco (the county with a published example
  * assessment) opens its page, the keyboard does the same, and the strict Content-Security-Policy reports nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class MapBrowserTest {
-
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() {
-        boolean installed = Files.isExecutable(CHROMIUM);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI is set but Chromium is not installed at " + CHROMIUM
-                    + "; .ci/run installs it with apt-get (packages chromium and chromium-driver)");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed at " + CHROMIUM + "; browser test skipped");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private static List<String> watchConsole(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add(message.text());
-            }
-        });
-        page.onPageError(errors::add);
-        return errors;
-    }
+class MapBrowserTest extends ChromiumTest {
 
     @Test
     void openTheMapClickACountyReachItsPage() {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 1000));
-        List<String> errors = watchConsole(page);
+        List<String> errors = consoleErrors(page);
         String base = "http://localhost:" + port;
         page.navigate(base + "/");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
@@ -113,7 +53,7 @@ class MapBrowserTest {
     @Test
     void theKeyboardReachesACountyAndEnterOpensItsPage() {
         Page page = browser.newPage();
-        List<String> errors = watchConsole(page);
+        List<String> errors = consoleErrors(page);
         String base = "http://localhost:" + port;
         page.navigate(base + "/map?layer=criteria-met&level=county&asOf=2025-01-01");
         Locator sanFrancisco = page.locator("#map-canvas a[data-geoid='06075']");
