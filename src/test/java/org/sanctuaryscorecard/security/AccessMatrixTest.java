@@ -325,6 +325,7 @@ class AccessMatrixTest {
         askForSecondCoding(ids.get(On.DRAFT), people);
         String analysis = analysisId();
         long correction = correctionId(ids.get(On.PUBLISHED));
+        policy = jdbc.sql("SELECT MIN(id) FROM policy").query(Long.class).single(); // a shipped policy, read once
 
         List<Route> routes = routes();
         Set<String> unknown = new TreeSet<>();
@@ -403,6 +404,9 @@ class AccessMatrixTest {
         return jdbc.sql("SELECT MAX(id) FROM correction_request WHERE assessment_id = ?").param(published).query(Long.class).single();
     }
 
+    /** The policy the routes with {policyId} are called on. */
+    private long policy;
+
     private MockHttpServletResponse call(Route route, Who who, Account account, long id, long fileId, String analysis,
                                          long correction) throws Exception {
         String path = route.pattern().replace("{id}", route.pattern().startsWith("/analyze") ? analysis : String.valueOf(id))
@@ -410,7 +414,7 @@ class AccessMatrixTest {
                 .replace("{geoid}", "06085").replace("{question}", "question.detainers.formal-policy")
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
-                .replace("{policyId}", String.valueOf(jdbc.sql("SELECT MIN(id) FROM policy").query(Long.class).single()))
+                .replace("{policyId}", String.valueOf(policy))
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
                 .replace("{key}", "question.detainers.formal-policy")
                 .replace("{dataset}", "criteria").replace("{list}", "287g").replace("{slug}", Members.ORGANIZATION)
