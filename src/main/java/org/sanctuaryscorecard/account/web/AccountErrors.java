@@ -6,7 +6,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.account.AccountInputException;
 import org.sanctuaryscorecard.web.ErrorReplies;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,11 +28,9 @@ class AccountErrors {
     private static final Set<String> SECRET = Set.of("password", "repeat", "currentPassword", "_csrf");
 
     private final ErrorReplies replies;
-    private final AccessPolicy policy;
 
-    AccountErrors(ErrorReplies replies, AccessPolicy policy) {
+    AccountErrors(ErrorReplies replies) {
         this.replies = replies;
-        this.policy = policy;
     }
 
     @ExceptionHandler(AccountInputException.class)
@@ -43,7 +40,6 @@ class AccountErrors {
             return replies.reply(HttpStatus.UNPROCESSABLE_CONTENT, message, request, response);
         }
         ModelAndView view = page.redisplay(request);
-        view.addObject(ViewerAdvice.ATTRIBUTE, Viewer.of(policy));
         view.addObject("problem", message);
         view.addObject("problemField", e.field());
         view.addObject("problemForm", request.getParameter("form"));

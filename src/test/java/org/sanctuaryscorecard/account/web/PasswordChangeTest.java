@@ -69,7 +69,9 @@ class PasswordChangeTest {
         change(ana, "not my password", NEW, NEW)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("The current password is not right. Your password was not changed.")))
-                .andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"problem\"")));
+                .andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"problem\"")))
+                // the page shown again keeps the header of the person signed in
+                .andExpect(content().string(containsString("Your account (" + ana.displayName() + ")")));
         signIn(ana, Members.PASSWORD).andExpect(redirectedUrl("/"));
     }
 

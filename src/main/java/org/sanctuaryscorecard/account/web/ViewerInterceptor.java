@@ -16,13 +16,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * is "not found" for this person, a refusal) also show who is signed in and the way to sign out.
  */
 @Component
-class ViewerAdvice implements HandlerInterceptor, WebMvcConfigurer {
+class ViewerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final String ATTRIBUTE = "viewer";
 
     private final AccessPolicy policy;
 
-    ViewerAdvice(AccessPolicy policy) {
+    ViewerInterceptor(AccessPolicy policy) {
         this.policy = policy;
     }
 
