@@ -1,14 +1,18 @@
 package org.sanctuaryscorecard.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.sanctuaryscorecard.audit.internal.AuditStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +28,11 @@ public class AuditTrail {
     private final AuditStore store;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Changes recorded by this instance, counted when recorded and again when their transaction ends. */
+    private final AtomicLong recordedHere = new AtomicLong();
+    /** The newest event number in the database at the last reading, and when ({@link System#nanoTime}) to read again. */
+    private volatile long latestEvent = -1;
+    private final AtomicLong nextReading = new AtomicLong(System.nanoTime());
 
     public AuditTrail(AuditStore store, Clock clock) {
         this.store = store;
@@ -41,6 +50,42 @@ public class AuditTrail {
         Actor actor = Actor.current();
         store.insert(clock.instant(), actor.accountId(), actor.name(), actor.origin(), organizationId, targetType, targetId, action,
                 asJson(before), asJson(after));
+        countRecorded();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // counted again once committed (or rolled back): what was read between the two counts may be the old state
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    countRecorded();
+                }
+            });
+        }
+    }
+
+    /**
+     * Where the trail stands, for caches of what the public reads (every change is recorded, in its own transaction):
+     * the changes recorded by this instance, counted when recorded and again when their transaction ends, and the
+     * newest event number in the database, read again when the last reading is older than {@code freshness} (another
+     * instance sharing the database writes there). Two equal marks mean: nothing recorded here in between, and nothing
+     * by others that the database showed when the later mark was read.
+     */
+    public Mark mark(Duration freshness) {
+        long now = System.nanoTime();
+        long next = nextReading.get();
+        if (latestEvent < 0 || (now - next >= 0 && nextReading.compareAndSet(next, now + freshness.toNanos()))) {
+            latestEvent = store.latestId();
+        }
+        return new Mark(recordedHere.get(), latestEvent);
+    }
+
+    /** One more change here; the next mark reads the newest event number again (it includes this one once committed). */
+    private void countRecorded() {
+        recordedHere.incrementAndGet();
+        nextReading.set(System.nanoTime());
+    }
+
+    /** See {@link #mark(Duration)}. */
+    public record Mark(long recordedHere, long latestEvent) {
     }
 
     /** Records an event that is its own transaction (a failed sign-in, which changes nothing else). */

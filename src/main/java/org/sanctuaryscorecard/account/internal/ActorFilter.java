@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sanctuaryscorecard.account.AccessPolicy;
 import org.sanctuaryscorecard.account.AccountPrincipal;
 import org.sanctuaryscorecard.audit.Actor;
+import org.sanctuaryscorecard.web.Readers;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,6 +32,9 @@ class ActorFilter extends OncePerRequestFilter {
         String origin = request.getRemoteAddr();
         Actor actor = policy.current().map((AccountPrincipal p) -> new Actor(p.accountId(), p.displayName(), origin))
                 .orElseGet(() -> new Actor(null, "anonymous", origin));
+        if (actor.accountId() != null) {
+            request.setAttribute(Readers.SIGNED_IN, Boolean.TRUE);
+        }
         actor.enter();
         try {
             chain.doFilter(request, response);

@@ -73,6 +73,11 @@ public class AuditStore {
                 .params(targetType, targetId).query(AuditStore::event).list();
     }
 
+    /** The newest event's number; 0 when there is none. */
+    public long latestId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_event").query(Long.class).single();
+    }
+
     public long count(AuditQuery query) {
         Where where = where(query);
         return jdbc.sql("SELECT COUNT(*) FROM audit_event" + where.sql()).params(where.params()).query(Long.class).single();

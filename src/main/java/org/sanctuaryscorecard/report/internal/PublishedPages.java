@@ -1,8 +1,5 @@
 package org.sanctuaryscorecard.report.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 import org.sanctuaryscorecard.assessment.Assessment;
+import org.sanctuaryscorecard.web.ContentCoding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +52,7 @@ public class PublishedPages {
         /** A page, gzipped too when it is {@link #GZIP_MIN_BYTES} or more. */
         public static Page of(long assessmentId, int revision, Locale locale, Assessment assessment, List<?> notes, byte[] html) {
             return new Page(assessmentId, revision, locale, assessment, notes, html,
-                    html.length >= GZIP_MIN_BYTES ? gzip(html) : null);
+                    html.length >= GZIP_MIN_BYTES ? ContentCoding.gzip(html) : null);
         }
 
         long size() {
@@ -94,49 +91,6 @@ public class PublishedPages {
             oldest.remove();
             bytes -= gone.size();
         }
-    }
-
-    /**
-     * Whether a request's Accept-Encoding (all its values, joined by commas) accepts gzip: "gzip" or "*" listed without
-     * {@code q=0}, and gzip not refused by name.
-     */
-    public static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        Double gzip = null;
-        Double any = null;
-        for (String part : acceptEncoding.split(",")) {
-            String[] pieces = part.split(";");
-            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < pieces.length; i++) {
-                String parameter = pieces[i].trim().toLowerCase(Locale.ROOT);
-                if (parameter.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(parameter.substring(2).trim());
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                gzip = q;
-            } else if (coding.equals("*")) {
-                any = q;
-            }
-        }
-        return gzip != null ? gzip > 0 : any != null && any > 0;
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** How many pages are kept now. */

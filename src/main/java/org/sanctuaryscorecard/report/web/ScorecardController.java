@@ -23,6 +23,7 @@ import org.sanctuaryscorecard.report.ScorecardQuestionNotes;
 import org.sanctuaryscorecard.report.internal.PageRenderer;
 import org.sanctuaryscorecard.report.internal.PdfPages;
 import org.sanctuaryscorecard.report.internal.PublishedPages;
+import org.sanctuaryscorecard.web.ContentCoding;
 import org.sanctuaryscorecard.scoring.ScoreSummary;
 import org.sanctuaryscorecard.scoring.Scoring;
 import org.springframework.context.MessageSource;
@@ -119,7 +120,7 @@ class ScorecardController {
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (page.gzipped() != null
-                && PublishedPages.acceptsGzip(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))))) {
+                && ContentCoding.acceptsGzip(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))))) {
             // Already compressed, once for every reader: the server does not compress an answer with a Content-Encoding.
             return Optional.of(reply.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzipped()));
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.sanctuaryscorecard.web.ContentCoding;
 
 class PublishedPagesTest {
 
@@ -74,15 +75,15 @@ class PublishedPagesTest {
             assertThat(in.readAllBytes()).isEqualTo(large);
         }
 
-        assertThat(PublishedPages.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(PublishedPages.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
-        assertThat(PublishedPages.acceptsGzip("*")).isTrue();
-        assertThat(PublishedPages.acceptsGzip("gzip;q=0, *")).isFalse();
-        assertThat(PublishedPages.acceptsGzip("gzip;q=0.0")).isFalse();
-        assertThat(PublishedPages.acceptsGzip("*;q=0")).isFalse();
-        assertThat(PublishedPages.acceptsGzip("identity")).isFalse();
-        assertThat(PublishedPages.acceptsGzip("deflate, br")).isFalse();
-        assertThat(PublishedPages.acceptsGzip("")).isFalse();
-        assertThat(PublishedPages.acceptsGzip(null)).isFalse();
+        assertThat(ContentCoding.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(ContentCoding.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(ContentCoding.acceptsGzip("*")).isTrue();
+        assertThat(ContentCoding.acceptsGzip("gzip;q=0, *")).isFalse();
+        assertThat(ContentCoding.acceptsGzip("gzip;q=0.0")).isFalse();
+        assertThat(ContentCoding.acceptsGzip("*;q=0")).isFalse();
+        assertThat(ContentCoding.acceptsGzip("identity")).isFalse();
+        assertThat(ContentCoding.acceptsGzip("deflate, br")).isFalse();
+        assertThat(ContentCoding.acceptsGzip("")).isFalse();
+        assertThat(ContentCoding.acceptsGzip(null)).isFalse();
     }
 }
