@@ -6,7 +6,8 @@
 #   2. builds the jar only if it is missing;
 #   3. starts the application on a free port with a fresh data directory and waits for /actuator/health;
 #   4. picks a published scorecard among the shipped examples (GET /api/jurisdictions/{geoid}/assessments) and the
-#      JSON URLs (default /api/jurisdictions/06085; more with --url PATH, or --map-url PATH for the map data);
+#      JSON URLs (default /api/jurisdictions/06085 and, as map data, /api/map?level=county: every county on the default
+#      layer; --url PATH and --map-url PATH replace them);
 #   5. fetches each URL's exact bytes and headers from the application and writes a throwaway nginx configuration that
 #      serves those bytes as static files, with the same Content-Type, the same security headers and gzip settings
 #      equivalent to the application's (server.compression: text/html and application/json, from 2 KB, only when the
@@ -68,6 +69,7 @@ done
 [ "$rounds" -ge 1 ] && [ "$rounds" -le 20 ] || { echo "load.sh: --rounds must be 1 to 20" >&2; exit 2; }
 [ "$duration" -ge 1 ] && [ "$duration" -le 300 ] || { echo "load.sh: --duration must be 1 to 300 seconds" >&2; exit 2; }
 [ ${#urls[@]} -gt 0 ] || urls=(/api/jurisdictions/06085)
+[ ${#map_urls[@]} -gt 0 ] || map_urls=('/api/map?level=county')
 [ $((${#urls[@]} + ${#map_urls[@]})) -le $max_urls ] || { echo "load.sh: at most $max_urls URLs" >&2; exit 2; }
 for u in "${urls[@]}" "${map_urls[@]}"; do
     [[ "$u" =~ ^/[A-Za-z0-9/._~%-]*(\?[A-Za-z0-9=&._~%,-]*)?$ ]] || { echo "load.sh: '$u' is not a plain path" >&2; exit 2; }

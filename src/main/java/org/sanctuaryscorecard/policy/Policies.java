@@ -156,6 +156,16 @@ public class Policies {
         if (p.endedOn() != null && p.from() != null && !p.endedOn().isAfter(p.from())) {
             throw new PolicyInputException("policy.error.dates");
         }
+        optional("inForceByNote", p.inForceByNote(), NOTE_MAX);
+        if (p.inForceBy() != null && (p.inForceByNote() == null || p.inForceByNote().isBlank())) {
+            throw new PolicyInputException("policy.error.inForceByNote");
+        }
+        if (p.inForceBy() != null && p.from() != null) {
+            throw new PolicyInputException("policy.error.inForceByWithDate");
+        }
+        if (p.endedOn() != null && p.inForceBy() != null && !p.endedOn().isAfter(p.inForceBy())) {
+            throw new PolicyInputException("policy.error.dates");
+        }
         for (Map.Entry<String, PolicyInput.LabelInput> e : p.labels().entrySet()) {
             if (framework.provisions().stream().noneMatch(pr -> pr.id().equals(e.getKey()))) {
                 throw new PolicyInputException("policy.error.provision", e.getKey());

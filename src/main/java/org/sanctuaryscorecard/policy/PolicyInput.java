@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * A new policy as a person or the shipped seed gives it. Labels by provision; a provision not given is silent.
+ * {@code inForceBy} and {@code inForceByNote}: see {@link Policy}.
  */
 public record PolicyInput(String jurisdictionGeoid, List<String> alsoBinds, String title, String kind, String citation,
                           String sourceUrl, String sourceNote, String enactedNote, LocalDate enactedOn, LocalDate effectiveOn,
-                          String status, String statusNote, LocalDate endedOn, String body, Map<String, LabelInput> labels) {
+                          String status, String statusNote, LocalDate endedOn, LocalDate inForceBy, String inForceByNote,
+                          String body, Map<String, LabelInput> labels) {
 
     public PolicyInput {
         alsoBinds = alsoBinds == null ? List.of() : List.copyOf(alsoBinds);

@@ -37,9 +37,18 @@ public record EffectiveLabel(String provision, String label, Source source, bool
      * @param quote      the words the label rests on
      * @param status     its status (in-force, unverified ...)
      * @param unverified true when its source does not establish that it is still in force
+     * @param countedFrom the date it counts from ({@code Policy.countedFrom})
+     * @param countedFromBasis source-date, in-force-by (inferred from a year or month the source gives) or recorded
+     *                   (no date: the day it was put on record, inferred too)
+     * @param countedFromNote on what an in-force-by date rests
      */
     public record Source(String level, String geoid, long policyId, String name, String label, String quote, String status,
-                         boolean unverified) {
+                         boolean unverified, java.time.LocalDate countedFrom, String countedFromBasis, String countedFromNote) {
+
+        /** Whether the date it counts from is the software's inference rather than a date its source gives. */
+        public boolean countedFromInferred() {
+            return countedFromBasis != null && !"source-date".equals(countedFromBasis);
+        }
     }
 
     public EffectiveLabel withExplanation(String words) {

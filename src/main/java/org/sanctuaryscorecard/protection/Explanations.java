@@ -35,6 +35,12 @@ public final class Explanations {
             if (l.source().unverified()) {
                 parts.add(message("protection.explain.unverified", l.source().name()));
             }
+            if ("in-force-by".equals(l.source().countedFromBasis())) {
+                parts.add(message("protection.explain.inForceBy", l.source().countedFrom().toString(),
+                        l.source().countedFromNote() == null ? "" : l.source().countedFromNote()));
+            } else if ("recorded".equals(l.source().countedFromBasis())) {
+                parts.add(message("protection.explain.recorded", l.source().countedFrom().toString()));
+            }
         }
         if (l.preempted()) {
             parts.add(message("protection.explain.preempted", items(l.conflicts())));

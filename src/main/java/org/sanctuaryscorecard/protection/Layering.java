@@ -61,7 +61,7 @@ public final class Layering {
         if (how == null || "never".equals(how)) {
             return false;
         }
-        if (policy.from() != null && policy.from().isAfter(asOf)) {
+        if (policy.countedFrom().date().isAfter(asOf)) {
             return false;
         }
         if ("until-ended".equals(how)) {
@@ -149,8 +149,10 @@ public final class Layering {
                 continue;
             }
             PolicyLabel label = policy.label(provision);
+            Policy.CountedFrom from = policy.countedFrom();
             sources.add(new EffectiveLabel.Source(layer.level(), layer.geoid(), policy.id(), policy.name(), label.label(),
-                    label.quote(), policy.status().id(), rules.warn().contains(policy.status().id())));
+                    label.quote(), policy.status().id(), rules.warn().contains(policy.status().id()), from.date(), from.basis(),
+                    from.note()));
         }
         return sources;
     }

@@ -84,6 +84,52 @@ class ShippedPoliciesTest {
         }
     }
 
+    /**
+     * An "in force by" date is only for a text whose source gives no full date, rests on a year (or month) the source
+     * block states, says so in its note, and is the last day of that year or month; the migration V9 gives installations
+     * that stored the shipped policies before it the same values as the manifest.
+     */
+    @Test
+    void inForceByDatesRestOnAYearTheSourceStatesAndTheMigrationAgreesWithTheManifest() throws Exception {
+        java.util.Map<String, java.time.LocalDate> manifest = new java.util.HashMap<>();
+        for (ShippedPolicies.Shipped s : ShippedPolicies.read()) {
+            PolicyInput p = s.input();
+            if (p.inForceBy() == null) {
+                continue;
+            }
+            manifest.put(s.seed(), p.inForceBy());
+            assertThat(p.from()).as("%s: it has a full date already", s.file()).isNull();
+            assertThat(p.inForceByNote()).as(s.file()).isNotBlank().contains("Counted from");
+            java.time.LocalDate by = p.inForceBy();
+            boolean endOfYear = by.getMonthValue() == 12 && by.getDayOfMonth() == 31;
+            boolean endOfMonth = by.getDayOfMonth() == by.lengthOfMonth();
+            assertThat(endOfYear || endOfMonth).as("%s: %s is the last day of a year or month", s.file(), by).isTrue();
+            String stated = p.enactedNote() + " " + p.statusNote() + " " + p.title();
+            assertThat(stated).as("%s: the source states the year %s", s.file(), by.getYear()).contains(String.valueOf(by.getYear()));
+        }
+        assertThat(manifest).hasSize(6);
+        String migration = new String(new org.springframework.core.io.ClassPathResource("db/migration/V9__policy_in_force_by.sql")
+                .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher update = java.util.regex.Pattern.compile(
+                "in_force_by = DATE '([0-9-]+)', in_force_by_note = '((?:[^']|'')*)'\\s+WHERE seed = '([^']+)'").matcher(migration);
+        java.util.Map<String, java.time.LocalDate> migrated = new java.util.HashMap<>();
+        while (update.find()) {
+            migrated.put(update.group(3), java.time.LocalDate.parse(update.group(1)));
+            String seed = update.group(3);
+            String note = update.group(2).replace("''", "'");
+            assertThat(ShippedPolicies.read().stream().filter(x -> x.seed().equals(seed)).findFirst().orElseThrow().input()
+                    .inForceByNote()).as(seed).isEqualTo(note);
+        }
+        assertThat(migrated).isEqualTo(manifest);
+        // and stored so
+        for (Policy stored : policies.all()) {
+            if (stored.seed() != null && manifest.containsKey(stored.seed())) {
+                assertThat(stored.inForceBy()).isEqualTo(manifest.get(stored.seed()));
+                assertThat(stored.countedFrom().basis()).isEqualTo(Policy.CountedFrom.IN_FORCE_BY);
+            }
+        }
+    }
+
     @Test
     void shippedPoliciesAreStoredOnceAtStartUpAndNotAgain() throws Exception {
         long before = policies.all().stream().filter(p -> p.seed() != null).count();

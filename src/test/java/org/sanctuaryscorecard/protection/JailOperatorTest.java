@@ -51,11 +51,11 @@ class JailOperatorTest {
             String city = "Test city ordinance: no person shall be held on an immigration detainer.";
             Members.as(accounts.find(Members.EDITOR).orElseThrow(), () -> {
                 policies.create(new PolicyInput(COUNTY, List.of(), "Test sheriff's policy", "department-policy", null, null, null,
-                        null, null, null, "unverified", null, null, sheriff, Map.of("detainer-hold",
+                        null, null, null, "unverified", null, null, null, null, sheriff, Map.of("detainer-hold",
                         new PolicyInput.LabelInput("contrary", "deputies shall honor every immigration detainer"))),
                         null, organization.id(), PolicyLabel.PERSON, null);
                 return policies.create(new PolicyInput(CITY, List.of(), "Test city ordinance", "ordinance", null, null, null, null,
-                        null, null, "unverified", null, null, city, Map.of("detainer-hold",
+                        null, null, "unverified", null, null, null, null, city, Map.of("detainer-hold",
                         new PolicyInput.LabelInput("protects", "no person shall be held on an immigration detainer"))),
                         null, organization.id(), PolicyLabel.PERSON, null);
             });

@@ -46,8 +46,14 @@ class LayeringCasesTest {
                 "quote of policy " + id, PolicyLabel.PERSON, null, "test", Instant.EPOCH)));
         String status = p.has("status") ? p.get("status").asString() : "unverified";
         return new Policy(id, "00", List.of(), "Policy " + id, "statute", "Policy " + id, null, null, null, null,
-                date(p, "effective-on"), PolicyStatus.of(status).orElseThrow(), null, date(p, "ended-on"), null, null,
-                Instant.EPOCH, Instant.EPOCH, 1, labels);
+                date(p, "effective-on"), PolicyStatus.of(status).orElseThrow(), null, date(p, "ended-on"), date(p, "in-force-by"),
+                p.has("in-force-by") ? "test: the year only" : null, null, null, recorded(p), recorded(p), 1, labels);
+    }
+
+    /** When the policy was put on record: {@code recorded-on} at midnight UTC, else 1970-01-01. */
+    private static Instant recorded(JsonNode p) {
+        LocalDate on = date(p, "recorded-on");
+        return on == null ? Instant.EPOCH : on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     private static LocalDate date(JsonNode node, String field) {

@@ -75,7 +75,8 @@ public class NationalPictureBenchmark {
             in.labels().forEach((k, v) -> labels.put(k, new PolicyLabel(k, v.label(), v.quote(), PolicyLabel.CORPUS, null, null, null)));
             policies.add(new Policy(id++, in.jurisdictionGeoid(), in.alsoBinds(), in.title(), in.kind(), in.citation(), in.sourceUrl(),
                     in.sourceNote(), in.enactedNote(), in.enactedOn(), in.effectiveOn(), PolicyStatus.of(in.status()).orElseThrow(),
-                    in.statusNote(), in.endedOn(), s.seed(), null, Instant.EPOCH, Instant.EPOCH, 1, labels));
+                    in.statusNote(), in.endedOn(), in.inForceBy(), in.inForceByNote(), s.seed(), null, Instant.EPOCH, Instant.EPOCH, 1,
+                    labels));
         }
         return policies;
     }

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RealProtectionTest {
 
     static final LocalDate AS_OF = LocalDate.of(2024, 6, 1);
+    /** Today: the shipped policies whose source gives no date count from the day they were put on record (today here). */
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
 
     @Autowired
     EffectiveProtections protections;
@@ -35,17 +37,25 @@ class RealProtectionTest {
         assertThat(interviews.source().level()).isEqualTo("state");
         assertThat(interviews.explanation()).startsWith("protects, from California Government Code §§ 7283 and 7283.1 (TRUTH Act, AB 2792) "
                 + "(state law), quote “").contains("is still in force; it is counted as law, unverified");
-        EffectiveLabel sharing = label("06087", "info-sharing", AS_OF);
+        // the sheriff's policy gives no date: it counts from the day it was put on record, and says so
+        EffectiveLabel sharing = label("06087", "info-sharing", TODAY);
         assertThat(sharing.label()).isEqualTo("contrary");
         assertThat(sharing.source().level()).isEqualTo("county");
         assertThat(sharing.source().name()).isEqualTo("Santa Cruz County Sheriff's Office Policy Manual, Policy 428");
+        assertThat(sharing.source().countedFromBasis()).isEqualTo("recorded");
+        assertThat(sharing.explanation()).contains("Its source gives no date; it is counted from " + TODAY
+                + ", the day it was put on record here, an inference");
+        assertThat(label("06087", "info-sharing", AS_OF).source()).isNull();
     }
 
     @Test
     void floridasStatutePreemptsAndSetsContraryLabelsInEveryCounty() {
-        EffectiveLabel detainers = label("12086", "detainer-hold", AS_OF);
+        // its source gives years only, the latest 2025 (§ 908.11 as amended): it counts from the end of 2025, not before
+        EffectiveLabel detainers = label("12086", "detainer-hold", LocalDate.of(2026, 1, 1));
         assertThat(detainers.label()).isEqualTo("contrary");
-        assertThat(detainers.explanation()).contains("Florida Statutes §§ 908.104 and 908.11 (state law)");
+        assertThat(detainers.explanation()).contains("Florida Statutes §§ 908.104 and 908.11 (state law)")
+                .contains("Its source gives no full date; it is counted from 2025-12-31, an inference: The source gives years only");
+        assertThat(label("12086", "detainer-hold", LocalDate.of(2025, 12, 30)).label()).isEqualTo("silent");
     }
 
     @Test
@@ -91,7 +101,7 @@ class RealProtectionTest {
 
     @Test
     void everyCountyOfTheCountryHasThirteenExplainedLabels() {
-        Map<String, List<EffectiveLabel>> counties = protections.forAll("county", AS_OF);
+        Map<String, List<EffectiveLabel>> counties = protections.forAll("county", TODAY);
         assertThat(counties).hasSize(jurisdictions.count(JurisdictionKind.COUNTY));
         counties.values().forEach(labels -> {
             assertThat(labels).hasSize(13);
@@ -102,6 +112,8 @@ class RealProtectionTest {
         assertThat(counties.get("06001").stream().filter(l -> l.provision().equals("interview-safeguards")).findFirst().orElseThrow()
                 .label()).isEqualTo("protects");
         Map<String, List<EffectiveLabel>> states = protections.forAll("state", AS_OF);
+        assertThat(protections.forAll("county", AS_OF).get("06087").stream().filter(l -> l.provision().equals("info-sharing"))
+                .findFirst().orElseThrow().label()).isEqualTo("silent");
         assertThat(states).hasSize(jurisdictions.count(JurisdictionKind.STATE));
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Repository;
 public class PolicyStore {
 
     private static final String COLUMNS = "id, jurisdiction_geoid, title, kind, citation, source_url, source_note, enacted_note, "
-            + "enacted_on, effective_on, status, status_note, ended_on, seed, organization_id, created_at, updated_at, version";
+            + "enacted_on, effective_on, status, status_note, ended_on, seed, organization_id, created_at, updated_at, version, "
+            + "in_force_by, in_force_by_note";
 
     private final JdbcClient jdbc;
 
@@ -39,11 +40,11 @@ public class PolicyStore {
     public long insert(PolicyInput p, String seed, Long organizationId, Instant now, Map<String, PolicyLabel> labels) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO policy (jurisdiction_geoid, title, kind, citation, source_url, source_note, enacted_note, enacted_on, "
-                        + "effective_on, status, status_note, ended_on, body, seed, organization_id, created_at, updated_at, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+                        + "effective_on, status, status_note, ended_on, body, seed, organization_id, created_at, updated_at, version, "
+                        + "in_force_by, in_force_by_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
                 .params(p.jurisdictionGeoid(), p.title(), p.kind(), p.citation(), p.sourceUrl(), p.sourceNote(), p.enactedNote(),
                         date(p.enactedOn()), date(p.effectiveOn()), p.status(), p.statusNote(), date(p.endedOn()), p.body(), seed,
-                        organizationId, Timestamp.from(now), Timestamp.from(now))
+                        organizationId, Timestamp.from(now), Timestamp.from(now), date(p.inForceBy()), p.inForceByNote())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (String geoid : p.alsoBinds()) {
@@ -117,7 +118,8 @@ public class PolicyStore {
             long id = (Long) r[0];
             policies.add(new Policy(id, (String) r[1], bindings.getOrDefault(id, List.of()), (String) r[2], (String) r[3],
                     (String) r[4], (String) r[5], (String) r[6], (String) r[7], (LocalDate) r[8], (LocalDate) r[9],
-                    PolicyStatus.of((String) r[10]).orElseThrow(), (String) r[11], (LocalDate) r[12], (String) r[13],
+                    PolicyStatus.of((String) r[10]).orElseThrow(), (String) r[11], (LocalDate) r[12], (LocalDate) r[18],
+                    (String) r[19], (String) r[13],
                     (Long) r[14], (Instant) r[15], (Instant) r[16], (Integer) r[17], labels.getOrDefault(id, Map.of())));
         }
         return policies;
@@ -129,7 +131,7 @@ public class PolicyStore {
         return new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), local(rs.getDate(9)), local(rs.getDate(10)), rs.getString(11), rs.getString(12),
                 local(rs.getDate(13)), rs.getString(14), organization, rs.getTimestamp(16).toInstant(),
-                rs.getTimestamp(17).toInstant(), rs.getInt(18)};
+                rs.getTimestamp(17).toInstant(), rs.getInt(18), local(rs.getDate(19)), rs.getString(20)};
     }
 
     private static LocalDate local(Date date) {

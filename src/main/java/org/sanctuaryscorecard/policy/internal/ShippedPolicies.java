@@ -94,7 +94,8 @@ public class ShippedPolicies implements ApplicationRunner {
             PolicyInput input = new PolicyInput(entry.get("geoid").asString(), also, text(source, "title"), text(source, "kind"),
                     text(entry, "citation"), url.find() ? url.group().replaceAll("[).,]+$", "") : null, sourceText,
                     text(source, "enacted"), date(entry, "enacted-on"), date(entry, "effective-on"), text(entry, "status"),
-                    text(entry, "status-note"), date(entry, "ended-on"), body, labels);
+                    text(entry, "status-note"), date(entry, "ended-on"), date(entry, "in-force-by"), text(entry, "in-force-by-note"),
+                    body, labels);
             all.add(new Shipped(file, "seed:" + file, input));
         }
         return all;

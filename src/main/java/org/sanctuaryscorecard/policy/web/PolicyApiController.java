@@ -64,7 +64,7 @@ class PolicyApiController {
         Map<String, PolicyInput.LabelInput> labels = body.labels() == null ? Map.of() : body.labels();
         PolicyInput input = new PolicyInput(body.jurisdiction(), body.alsoBinds(), body.title(), body.kind(), body.citation(),
                 body.sourceUrl(), null, body.enacted(), body.enactedOn(), body.effectiveOn(), body.status(), body.statusNote(),
-                body.endedOn(), body.text(), labels);
+                body.endedOn(), body.inForceBy(), body.inForceByNote(), body.text(), labels);
         var created = policies.create(input, null, organization, PolicyLabel.PERSON, null);
         return ResponseEntity.status(HttpStatus.CREATED).body(PolicyView.of(created, provisions(), null));
     }
@@ -82,7 +82,8 @@ class PolicyApiController {
 
     record NewPolicy(String jurisdiction, List<String> alsoBinds, String title, String kind, String citation, String sourceUrl,
                      String enacted, LocalDate enactedOn, LocalDate effectiveOn, String status, String statusNote,
-                     LocalDate endedOn, String text, Map<String, PolicyInput.LabelInput> labels) {
+                     LocalDate endedOn, LocalDate inForceBy, String inForceByNote, String text,
+                     Map<String, PolicyInput.LabelInput> labels) {
     }
 
     record LabelChange(String label, String quote, int version) {

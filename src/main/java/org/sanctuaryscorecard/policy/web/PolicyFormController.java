@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PolicyFormController {
 
     static final List<String> FIELDS = List.of("jurisdiction", "title", "kind", "citation", "sourceUrl", "enacted", "enactedOn",
-            "effectiveOn", "status", "statusNote", "endedOn", "text");
+            "effectiveOn", "inForceBy", "inForceByNote", "status", "statusNote", "endedOn", "text");
 
     private final Policies policies;
     private final Framework framework;
@@ -88,7 +88,7 @@ class PolicyFormController {
                 PolicyInput input = new PolicyInput(values.get("jurisdiction").trim(), List.of(), values.get("title"), values.get("kind"),
                         blank(values.get("citation")), blank(values.get("sourceUrl")), null, blank(values.get("enacted")),
                         date(values, "enactedOn"), date(values, "effectiveOn"), values.get("status"), blank(values.get("statusNote")),
-                        date(values, "endedOn"), text, labels);
+                        date(values, "endedOn"), date(values, "inForceBy"), blank(values.get("inForceByNote")), text, labels);
                 Policy created = policies.create(input, null, editing.get(0).id(), PolicyLabel.PERSON,
                         replies.message("policy.form.origin"));
                 return "redirect:/policies/" + created.id();

@@ -2,6 +2,7 @@ package org.sanctuaryscorecard.policy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -139,6 +140,35 @@ class PolicyWebTest {
         mvc.perform(post("/api/policies").with(as(Members.EDITOR)).contentType(MediaType.APPLICATION_JSON)
                         .content(body.replace("unverified", "probably")))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aPolicyWhoseSourceGivesOnlyAYearCountsFromTheDateItWasInForceByAndSaysSo() throws Exception {
+        String undated = NEW_POLICY.formatted("year only", "", "No officer shall inquire into immigration status.")
+                .replace("\"effectiveOn\": \"2020-01-01\"", "\"inForceBy\": \"2021-12-31\"")
+                .replace("0668000", "0653000"); // Oakland: no other policy on record there
+        // the date needs the reason it rests on
+        mvc.perform(post("/api/policies").with(as(Members.EDITOR)).contentType(MediaType.APPLICATION_JSON).content(undated))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("on what the \"in force by\" date rests")));
+        // not with a full date of the source's
+        mvc.perform(post("/api/policies").with(as(Members.EDITOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content(undated.replace("\"inForceBy\"", "\"enactedOn\": \"2021-03-01\", \"inForceByNote\": \"x\", \"inForceBy\"")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("only when the source gives no")));
+        String reply = mvc.perform(post("/api/policies").with(as(Members.EDITOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content(undated.replace("\"inForceBy\"", "\"inForceByNote\": \"The source gives the year 2021 only.\", \"inForceBy\"")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.countedFrom.date").value("2021-12-31"))
+                .andExpect(jsonPath("$.countedFrom.basis").value("in-force-by"))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(reply.replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+        mvc.perform(get("/policies/{id}", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("inferred, not a date the source gives: The source gives the year 2021 only.")));
+        mvc.perform(get("/api/jurisdictions/0653000/protection").param("asOf", "2021-12-30"))
+                .andExpect(jsonPath("$.labels[?(@.provision == 'status-inquiry')].label").value(hasItem("silent")));
+        mvc.perform(get("/api/jurisdictions/0653000/protection").param("asOf", "2022-01-01"))
+                .andExpect(jsonPath("$.labels[?(@.provision == 'status-inquiry')].label").value("protects"))
+                .andExpect(jsonPath("$.labels[?(@.provision == 'status-inquiry')].explanation")
+                        .value(hasItem(containsString("it is counted from 2021-12-31, an inference: The source gives the year 2021 only."))));
     }
 
     @Test
