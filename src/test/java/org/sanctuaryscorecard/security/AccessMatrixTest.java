@@ -96,6 +96,9 @@ class AccessMatrixTest {
     /** The organization's members, and the site's administrators (the outsider gets 404, as if it did not exist). */
     static final BiPredicate<Who, On> ORGANIZATION_MEMBERS = (who, on) -> MEMBERS.contains(who) || who == Who.SITE_ADMIN;
 
+    /** The federal document the routes with {federalId} are called on (a shipped one, so that the call reaches it). */
+    static final String FEDERAL_ID = "us-federal-8-usc-1373-1644-information-sharing";
+
     /** The username in account routes ({username}): no such account, so that no call changes anyone. */
     static final String NOBODY = "test-matrix-nobody";
 
@@ -220,6 +223,11 @@ class AccessMatrixTest {
         RULES.put("GET /policies/new", SIGNED_IN);
         RULES.put("POST /policies/new", EDITORS_ANYWHERE);
         RULES.put("PUT /api/policies/{policyId}/labels/{provision}", EDITORS_ANYWHERE);
+        // federal law as context: read only, public
+        for (String federal : List.of("/federal/{federalId}", "/api/federal", "/api/federal/{federalId}", "/api/v1/federal",
+                "/api/v1/federal/{federalId}")) {
+            RULES.put("GET " + federal, EVERYONE);
+        }
         RULES.put("GET /admin/backup", SITE_ADMINS);
         RULES.put("GET /organizations/{slug}/backup", ORGANIZATION_ADMINS);
         // signing in and the first administrator (once an account exists, the setup link answers 410 Gone to everyone)
@@ -415,6 +423,7 @@ class AccessMatrixTest {
                 .replace("{provision}", "287g").replace("{number}", "1").replace("{revision}", "1")
                 .replace("{fileId}", String.valueOf(fileId))
                 .replace("{policyId}", String.valueOf(policy))
+                .replace("{federalId}", FEDERAL_ID)
                 .replace("{kind}", route.pattern().endsWith("{kind}") ? "header" : "answer")
                 .replace("{key}", "question.detainers.formal-policy")
                 .replace("{dataset}", "criteria").replace("{list}", "287g").replace("{slug}", Members.ORGANIZATION)
