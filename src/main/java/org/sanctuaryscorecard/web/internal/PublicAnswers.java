@@ -20,7 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -51,7 +56,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       {@code freshness}; and never longer than {@code ttl} (the Cache-Control max-age of the public API);</li>
  *   <li>only a 200 answer whose only cookie is the CSRF cookie, whose Cache-Control is not private, is kept; the CSRF
  *       cookie is not replayed (a kept answer holds no form);</li>
- *   <li>a client's {@code Cache-Control: no-cache} goes through the application and refreshes the kept answer.</li>
+ *   <li>a client's {@code Cache-Control: no-cache} goes through the application and refreshes the kept answer;</li>
+ *   <li>one request at a time makes an answer: when it was never kept or something changed, the other readers of the
+ *       same answer wait for it (at most {@link #WAIT_MILLIS}); past its ttl with nothing changed, they get the kept one
+ *       while it is made again (a crowd of readers would otherwise make the same answer all at once, and every
+ *       reader would wait for the processors).</li>
  * </ul>
  * The application itself is asked without Accept-Encoding, so that it answers the plain bytes; they are gzipped here
  * once, as {@code server.compression} would (its types, from its minimum size), and sent to clients that accept gzip
@@ -67,6 +76,9 @@ final class PublicAnswers implements Filter {
             Pattern.compile("/api(/v1)?/jurisdictions/[0-9A-Za-z]{1,15}/protection"),
             Pattern.compile("/api(/v1)?/protection"));
 
+    /** How long a reader waits for the same answer being made by another request before making it itself. */
+    static final long WAIT_MILLIS = 10_000;
+
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "content-encoding", "etag", "vary");
 
@@ -79,7 +91,7 @@ final class PublicAnswers implements Filter {
      * fields), its plain bytes, and the gzipped ones when it is compressed.
      */
     record Answer(Key key, AuditTrail.Mark mark, long keptAt, String contentType, List<Map.Entry<String, String>> headers,
-                  List<String> vary, String etag, byte[] plain, byte[] gzipped) {
+                  List<String> vary, String etag, byte[] plain, byte[] gzipped, AtomicBoolean refreshing) {
 
         long size() {
             return plain.length + (gzipped == null ? 0 : gzipped.length) + 512;
@@ -101,6 +113,8 @@ final class PublicAnswers implements Filter {
     private final Settings settings;
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Key> order = new ConcurrentLinkedQueue<>();
+    /** Answers being made now, by key: the other readers of the same key wait for them. */
+    private final Map<Key, CompletableFuture<Answer>> making = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -123,34 +137,83 @@ final class PublicAnswers implements Filter {
                 request.getHeader(HttpHeaders.ACCEPT), LocalDate.now(clock));
         AuditTrail.Mark mark = audit.mark(settings.freshness());
         Answer kept = answers.get(key);
-        if (kept != null && fresh(kept, mark) && !refreshAsked(request)) {
-            hits.incrementAndGet();
-            write(kept, request, response, head);
-            return;
+        boolean refresh = refreshAsked(request);
+        boolean refreshingKept = false;
+        CompletableFuture<Answer> leading = null;
+        if (kept != null && !refresh && kept.mark().equals(mark)) {
+            // Nothing changed. Past its ttl, one request makes it again while the others still get it: the data are
+            // the same, and a crowd of readers does not make the same answer thirty times at once.
+            if (!expired(kept) || head || !kept.refreshing().compareAndSet(false, true)) {
+                hits.incrementAndGet();
+                write(kept, request, response, head);
+                return;
+            }
+            refreshingKept = true;
+        } else if (!head && !refresh) {
+            // Something changed, or it was never kept: one request makes it, the others with the same key wait for it.
+            CompletableFuture<Answer> mine = new CompletableFuture<>();
+            CompletableFuture<Answer> first = making.putIfAbsent(key, mine);
+            if (first == null) {
+                leading = mine;
+            } else {
+                Answer made = await(first);
+                if (made != null && made.mark().equals(mark)) {
+                    hits.incrementAndGet();
+                    write(made, request, response, false);
+                    return;
+                }
+            }
         }
         if (head) {
             chain.doFilter(request, response);
             return;
         }
         misses.incrementAndGet();
-        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new WithoutAcceptEncoding(request), buffer);
-        Answer made = keepable(request, key, mark, buffer);
-        if (made == null) {
-            buffer.copyBodyToResponse();
-            return;
+        Answer made = null;
+        try {
+            ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+            chain.doFilter(new WithoutAcceptEncoding(request), buffer);
+            made = keepable(request, key, mark, buffer);
+            if (made == null) {
+                buffer.copyBodyToResponse();
+                return;
+            }
+            keep(made);
+            // The application's own headers are on the answer already: only what depends on the coding is written now.
+            buffer.resetBuffer();
+            boolean varied = false;
+            for (String vary : response.getHeaders(HttpHeaders.VARY)) {
+                varied |= vary.toLowerCase(Locale.ROOT).contains("accept-encoding");
+            }
+            if (made.gzipped() != null && !varied) {
+                response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            }
+            writeCoding(made, request, response, false);
+        } finally {
+            if (leading != null) {
+                making.remove(key, leading);
+                leading.complete(made);
+            }
+            if (refreshingKept && made == null) {
+                forget(kept); // made again, it may no longer be kept: the old one is not shown past its time
+            }
         }
-        keep(made);
-        // The application's own headers are on the answer already: only what depends on the coding is written now.
-        buffer.resetBuffer();
-        boolean varied = false;
-        for (String vary : response.getHeaders(HttpHeaders.VARY)) {
-            varied |= vary.toLowerCase(Locale.ROOT).contains("accept-encoding");
+    }
+
+    /** The answer another request is making for the same key, waited for at most {@link #WAIT_MILLIS}; null if none. */
+    private static Answer await(CompletableFuture<Answer> first) {
+        try {
+            return first.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
-        if (made.gzipped() != null && !varied) {
-            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        }
-        writeCoding(made, request, response, false);
+    }
+
+    private boolean expired(Answer answer) {
+        return System.nanoTime() - answer.keptAt() >= settings.ttl().toNanos();
     }
 
     private boolean eligible(HttpServletRequest request) {
@@ -180,10 +243,6 @@ final class PublicAnswers implements Filter {
             }
         }
         return false;
-    }
-
-    private boolean fresh(Answer answer, AuditTrail.Mark mark) {
-        return answer.mark().equals(mark) && System.nanoTime() - answer.keptAt() < settings.ttl().toNanos();
     }
 
     private static boolean refreshAsked(HttpServletRequest request) {
@@ -236,7 +295,7 @@ final class PublicAnswers implements Filter {
             vary.add(HttpHeaders.ACCEPT_ENCODING);
         }
         return new Answer(key, mark, System.nanoTime(), type, List.copyOf(headers), List.copyOf(vary),
-                response.getHeader(HttpHeaders.ETAG), plain, gzipped);
+                response.getHeader(HttpHeaders.ETAG), plain, gzipped, new AtomicBoolean());
     }
 
     private void keep(Answer answer) {
@@ -332,6 +391,12 @@ final class PublicAnswers implements Filter {
 
     long bytes() {
         return bytes.get();
+    }
+
+    private void forget(Answer answer) {
+        if (answers.remove(answer.key(), answer)) {
+            bytes.addAndGet(-answer.size());
+        }
     }
 
     void clear() {

@@ -283,4 +283,80 @@ class PublicAnswersTest {
         assertThat(few.bytes()).isLessThanOrEqualTo(1_700);
         Actor.clear();
     }
+
+    @Test
+    void oneRequestMakesAnAnswerWhileTheOthersWaitForIt() throws Exception {
+        String path = "/api/map?level=county&asOf=2023-03-0" + (1 + (int) (answers.misses() % 9));
+        long misses = answers.misses();
+        long hits = answers.hits();
+        int readers = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return get(path);
+                }));
+            }
+            start.countDown();
+            byte[] first = null;
+            for (var reply : replies) {
+                HttpResponse<byte[]> r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                first = first == null ? r.body() : first;
+                assertThat(r.body()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers.misses()).as("made once for %d readers at the same moment", readers).isEqualTo(misses + 1);
+        assertThat(answers.hits()).isEqualTo(hits + readers - 1);
+    }
+
+    @Test
+    void pastItsTimeWithNothingChangedOneRequestMakesItAgainWhileTheOthersGetTheKeptOne() throws Exception {
+        PublicAnswers quick = new PublicAnswers(audit, localeResolver, Clock.systemUTC(), new PublicAnswers.Settings(10, 1_000_000,
+                100_000, Duration.ZERO, Duration.ofSeconds(1), "SESSION", Set.of("application/json"), 2048));
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch making = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        jakarta.servlet.FilterChain application = (req, res) -> {
+            int n = made.incrementAndGet();
+            if (n == 2) { // the second making: hold it until the other reader has been answered
+                making.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            res.setContentType("application/json");
+            res.getOutputStream().write(("{\"made\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+        };
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        quick.doFilter(new MockHttpServletRequest("GET", "/api/map"), first, application);
+        assertThat(first.getContentAsString()).isEqualTo("{\"made\":1}");
+        // the ttl (0 here) is past: this request makes it again ...
+        MockHttpServletResponse again = new MockHttpServletResponse();
+        Thread refreshing = new Thread(() -> {
+            try {
+                quick.doFilter(new MockHttpServletRequest("GET", "/api/map"), again, application);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        refreshing.start();
+        assertThat(making.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // ... while another reader gets the kept one at once
+        MockHttpServletResponse meanwhile = new MockHttpServletResponse();
+        quick.doFilter(new MockHttpServletRequest("GET", "/api/map"), meanwhile, application);
+        assertThat(meanwhile.getContentAsString()).isEqualTo("{\"made\":1}");
+        release.countDown();
+        refreshing.join(10_000);
+        assertThat(again.getContentAsString()).isEqualTo("{\"made\":2}");
+        assertThat(made.get()).isEqualTo(2);
+        Actor.clear();
+    }
 }
