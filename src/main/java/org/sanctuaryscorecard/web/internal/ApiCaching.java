@@ -17,7 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Caching of the public data (the JSON API, {@code /api/...} and {@code /api/v1/...}, and the open-data files):
  * <ul>
- *   <li>a strong ETag computed from the content of every JSON answer, and 304 Not Modified when the client sends it
+ *   <li>a weak ETag computed from the content of every JSON answer (weak: it names the content whatever its
+ *       encoding, so that the server may gzip the answer; Tomcat does not compress an answer with a strong ETag),
+ *       and 304 Not Modified when the client sends it
  *       back in If-None-Match (the streamed files compute theirs from the published assessments' revisions and opt
  *       out of this one);</li>
  *   <li>Cache-Control: {@code public, max-age=60} for a reader who is not signed in; {@code private, no-store} for
@@ -37,7 +39,7 @@ class ApiCaching implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
         ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
-        filter.setWriteWeakETag(false);
+        filter.setWriteWeakETag(true);
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*");
         registration.setName("apiEtags");

@@ -17,7 +17,7 @@ class ApiDocumentation {
                 .version("v1")
                 .description("Read-only JSON API of everything public: the framework, jurisdictions and their search, "
                         + "published assessments, and the open-data exports (codebook at /downloads/codebook). "
-                        + "Answers carry a strong ETag (send it back in If-None-Match for 304 Not Modified) and "
+                        + "Answers carry a weak ETag (send it back in If-None-Match for 304 Not Modified), are gzipped for clients that accept it, and "
                         + "Cache-Control: public, max-age=60 when no one is signed in, private, no-store otherwise. "
                         + "The unversioned /api routes of earlier releases keep working and are the same handlers.")
                 .license(new License().name("Data: CC BY 4.0; software: Apache-2.0")

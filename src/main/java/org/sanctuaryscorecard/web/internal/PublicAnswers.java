@@ -360,16 +360,17 @@ final class PublicAnswers implements Filter {
         if (ifNoneMatch.trim().equals("*")) {
             return true;
         }
+        String ours = weakless(etag);
         for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals(etag)) {
-                return true;
+            if (weakless(tag.trim()).equals(ours)) {
+                return true; // the weak comparison of RFC 9110, as for GET
             }
         }
         return false;
+    }
+
+    private static String weakless(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static String acceptEncoding(HttpServletRequest request) {

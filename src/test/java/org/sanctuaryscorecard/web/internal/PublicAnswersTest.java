@@ -359,4 +359,23 @@ class PublicAnswersTest {
         assertThat(made.get()).isEqualTo(2);
         Actor.clear();
     }
+
+    @Test
+    void jsonAnswersThatAreNotKeptAreGzippedByTheServerWithTheirWeakEtag() throws Exception {
+        // the effective protection of every county: over the size of a kept answer, made each time, 10 MB plain
+        String path = "/api/protection?level=county";
+        HttpResponse<byte[]> zipped = get(path, "Accept-Encoding", "gzip");
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+        byte[] plain = gunzip(zipped.body());
+        assertThat(plain.length).isGreaterThan(4_000_000);
+        assertThat(zipped.body().length).isLessThan(plain.length / 5);
+        assertThat(get(path, "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        // and the framework, not kept either
+        HttpResponse<byte[]> framework = get("/api/framework", "Accept-Encoding", "gzip");
+        assertThat(framework.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(new String(gunzip(framework.body()), StandardCharsets.UTF_8)).contains("\"criteria\"");
+    }
 }
