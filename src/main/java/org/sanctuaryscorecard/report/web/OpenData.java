@@ -332,7 +332,8 @@ public class OpenData {
                 + framework.about().version() + ':' + dataset.state().get();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+            // weak: it names the content whatever its encoding, so that the server may gzip the file
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -229,12 +229,12 @@ class ExportsTest {
         assertThat(rows).noneMatch(r -> r.get(0).equals(nothing));
 
         String etag = download("/downloads/protection.json").getHeader("ETag");
-        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(etag).matches("W/\"[0-9a-f]{32}\"");
         mvc.perform(get("/downloads/protection.json").header("If-None-Match", etag)).andExpect(status().isNotModified());
     }
 
     @Test
-    void manyRowsAreStreamedAndTheFilesHaveStrongETags() throws Exception {
+    void manyRowsAreStreamedAndTheFilesHaveWeakETags() throws Exception {
         int before = csvRows("/downloads/provisions.csv").size();
         for (int n = 0; n < 30; n++) {
             ReportFixtures.published(assessments, organization.id(), "13067", "Cobb County " + n, "2026-09-01", "quote " + n);
@@ -257,7 +257,7 @@ class ExportsTest {
         assertThat(file.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(file.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"sanctuary-scorecard-provisions.csv\"");
         String etag = file.getHeader("ETag");
-        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(etag).matches("W/\"[0-9a-f]{32}\"");
         assertThat(file.getHeader("Cache-Control")).isEqualTo("public, max-age=60");
 
         mvc.perform(get("/downloads/provisions.csv").header("If-None-Match", etag)).andExpect(status().isNotModified());

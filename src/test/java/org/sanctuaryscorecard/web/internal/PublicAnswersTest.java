@@ -373,6 +373,12 @@ class PublicAnswersTest {
         assertThat(plain.length).isGreaterThan(4_000_000);
         assertThat(zipped.body().length).isLessThan(plain.length / 5);
         assertThat(get(path, "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        // the open-data files too, streamed with their own weak ETag
+        HttpResponse<byte[]> csv = get("/downloads/protection.csv", "Accept-Encoding", "gzip");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(csv.headers().firstValue("ETag").orElseThrow()).startsWith("W/\"");
+        assertThat(new String(gunzip(csv.body()), StandardCharsets.UTF_8)).contains("provision");
         // and the framework, not kept either
         HttpResponse<byte[]> framework = get("/api/framework", "Accept-Encoding", "gzip");
         assertThat(framework.headers().firstValue("Content-Encoding")).contains("gzip");
