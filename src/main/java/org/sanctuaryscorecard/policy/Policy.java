@@ -72,10 +72,6 @@ public record Policy(long id, String jurisdictionGeoid, List<String> alsoBinds, 
         public static final String SOURCE_DATE = "source-date";
         public static final String IN_FORCE_BY = "in-force-by";
         public static final String RECORDED = "recorded";
-
-        public boolean inferred() {
-            return !SOURCE_DATE.equals(basis);
-        }
     }
 
     /** A short name: its citation, or its title. */

@@ -44,11 +44,6 @@ public record EffectiveLabel(String provision, String label, Source source, bool
      */
     public record Source(String level, String geoid, long policyId, String name, String label, String quote, String status,
                          boolean unverified, java.time.LocalDate countedFrom, String countedFromBasis, String countedFromNote) {
-
-        /** Whether the date it counts from is the software's inference rather than a date its source gives. */
-        public boolean countedFromInferred() {
-            return countedFromBasis != null && !"source-date".equals(countedFromBasis);
-        }
     }
 
     public EffectiveLabel withExplanation(String words) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.sanctuaryscorecard.framework.Framework;
+import org.sanctuaryscorecard.policy.Policy;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -35,10 +36,10 @@ public final class Explanations {
             if (l.source().unverified()) {
                 parts.add(message("protection.explain.unverified", l.source().name()));
             }
-            if ("in-force-by".equals(l.source().countedFromBasis())) {
+            if (Policy.CountedFrom.IN_FORCE_BY.equals(l.source().countedFromBasis())) {
                 parts.add(message("protection.explain.inForceBy", l.source().countedFrom().toString(),
                         l.source().countedFromNote() == null ? "" : l.source().countedFromNote()));
-            } else if ("recorded".equals(l.source().countedFromBasis())) {
+            } else if (Policy.CountedFrom.RECORDED.equals(l.source().countedFromBasis())) {
                 parts.add(message("protection.explain.recorded", l.source().countedFrom().toString()));
             }
         }

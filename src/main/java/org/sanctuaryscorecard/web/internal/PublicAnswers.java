@@ -36,6 +36,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -181,11 +182,7 @@ final class PublicAnswers implements Filter {
             keep(made);
             // The application's own headers are on the answer already: only what depends on the coding is written now.
             buffer.resetBuffer();
-            boolean varied = false;
-            for (String vary : response.getHeaders(HttpHeaders.VARY)) {
-                varied |= vary.toLowerCase(Locale.ROOT).contains("accept-encoding");
-            }
-            if (made.gzipped() != null && !varied) {
+            if (made.gzipped() != null && !variesByEncoding(response.getHeaders(HttpHeaders.VARY))) {
                 response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             }
             writeCoding(made, request, response, false);
@@ -291,7 +288,7 @@ final class PublicAnswers implements Filter {
         String bareType = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
         byte[] gzipped = settings.compressedTypes().contains(bareType) && plain.length >= settings.compressFrom()
                 ? ContentCoding.gzip(plain) : null;
-        if (gzipped != null && vary.stream().noneMatch(v -> v.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
+        if (gzipped != null && !variesByEncoding(vary)) {
             vary.add(HttpHeaders.ACCEPT_ENCODING);
         }
         return new Answer(key, mark, System.nanoTime(), type, List.copyOf(headers), List.copyOf(vary),
@@ -336,11 +333,8 @@ final class PublicAnswers implements Filter {
         String etag = gzip ? answer.gzipEtag() : answer.etag();
         if (etag != null) {
             response.setHeader(HttpHeaders.ETAG, etag);
-            String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                response.setContentLength(0);
-                return;
+            if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+                return; // 304, If-None-Match compared weakly, as Spring does for the application's own answers
             }
         }
         byte[] body = gzip ? answer.gzipped() : answer.plain();
@@ -356,21 +350,9 @@ final class PublicAnswers implements Filter {
         }
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch.trim().equals("*")) {
-            return true;
-        }
-        String ours = weakless(etag);
-        for (String tag : ifNoneMatch.split(",")) {
-            if (weakless(tag.trim()).equals(ours)) {
-                return true; // the weak comparison of RFC 9110, as for GET
-            }
-        }
-        return false;
-    }
-
-    private static String weakless(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    /** Whether Vary values (as the application wrote them) already name Accept-Encoding. */
+    private static boolean variesByEncoding(java.util.Collection<String> vary) {
+        return vary.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("accept-encoding"));
     }
 
     private static String acceptEncoding(HttpServletRequest request) {
